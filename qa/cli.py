@@ -1,0 +1,131 @@
+"""The ``mtqa`` command line. It only parses options, calls :mod:`qa.api` and picks a formatter.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 at least one such finding; 2 usage error or
+unreadable input (one line on stderr per problem, no traceback, nothing written).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+SEVERITY_CHOICES = ["minor", "major", "critical", "never"]
+
+
+class MtqaGroup(click.Group):
+    """Turns the tool's own errors into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx):
+        from qa.errors import MtqaError
+
+        try:
+            return super().invoke(ctx)
+        except MtqaError as exc:
+            click.echo(f"mtqa: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+def _split(values) -> tuple[str, ...]:
+    return tuple(x.strip() for v in values for x in v.split(",") if x.strip())
+
+
+def _severities(values) -> dict:
+    out = {}
+    for v in values:
+        rule, sep, level = v.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{v!r} is not RULE=LEVEL", param_hint="--severity")
+        out[rule.strip()] = level.strip()
+    return out
+
+
+def _format_default() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _cli_config(select, ignore, fail_on, severity):
+    from qa.config import Config
+
+    return Config(select=_split(select), ignore=_split(ignore), fail_on=fail_on,
+                  severities=_severities(severity), source="command line")
+
+
+def _emit(formatter_name: str, report, output: str | None, **options) -> None:
+    """Render with the named formatter to stdout or, atomically, to ``output``."""
+    from qa.reports import formatter_class
+    from qa.util import atomic_writer
+
+    cls = formatter_class(formatter_name)
+    if output:
+        with atomic_writer(output) as fh:
+            cls(fh, report, **options).run()
+    else:
+        cls(sys.stdout, report, **options).run()
+
+
+def _report_errors(report) -> None:
+    for f in report.errors:
+        click.echo(f"mtqa: error: {f.path}: {f.error}", err=True)
+
+
+@click.group(cls=MtqaGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mtqa", prog_name="mtqa")
+def main():
+    """Check machine-translated Dutch books for translation artefacts (no source text needed)."""
+
+
+def _format_names():
+    from qa.reports import FORMATTERS
+
+    return sorted(FORMATTERS)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-f", "--format", "fmt", default=None,
+              help="Output format: text, json, sarif, junit, github (default text; github on GitHub Actions).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated).")
+@click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default=None,
+              help="Exit 1 when a finding has this severity or worse (default major).")
+@click.option("--severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity.")
+@click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
+@click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
+def check(paths, fmt, output, select, ignore, fail_on, severity, config_file, encoding):
+    """Run the rules on books and print the findings."""
+    from qa import api
+
+    fmt = fmt or _format_default()
+    if fmt not in _format_names():
+        raise click.BadParameter(f"{fmt!r} is not one of {', '.join(_format_names())}", param_hint="--format")
+    base = api.build_config(config_file)
+    cli = _cli_config(select, ignore, fail_on, severity)
+    report = api.check_paths(paths, base, cli, encoding=encoding)
+    _report_errors(report)
+    if report.errors and len(report.errors) == len(report.files):
+        sys.exit(2)  # nothing readable: nothing written
+    _emit(fmt, report, output)
+    sys.exit(2 if report.errors else (1 if report.failed else 0))
+
+
+@main.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules(fmt):
+    """List every rule: id, category, default severity and what it finds."""
+    from qa.rules import all_rules
+
+    registry = all_rules()
+    if fmt == "json":
+        import json
+
+        data = [{"id": rid, "category": c.category, "severity": c.severity, "description": c.summary()}
+                for rid, c in registry.items()]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    width = max((len(r) for r in registry), default=10)
+    click.echo(f"{'rule':{width}}  {'category':18}  {'severity':8}  description")
+    for rid, cls in registry.items():
+        click.echo(f"{rid:{width}}  {cls.category:18}  {cls.severity:8}  {cls.summary()}")

@@ -1,0 +1,52 @@
+"""Per-run state handed to every rule: configuration, term packs, shared memos.
+
+Nothing here is global: a new :class:`Context` is made for every book checked, so runs in
+parallel (threads, processes, a cluster) never share mutable state.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from typing import Any
+
+from qa.errors import ConfigError
+
+
+def load_pack(name: str) -> dict:
+    """Parse ``rules/packs/NAME.toml`` as shipped in the package."""
+    ref = resources.files("qa.rules").joinpath("packs", f"{name}.toml")
+    try:
+        with ref.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"no rule pack named {name!r}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"rule pack {name!r} is not valid TOML: {exc}") from None
+
+
+class Context:
+    def __init__(self, pack_additions: dict[str, dict] | None = None):
+        self._packs: dict[str, dict] = {}
+        self._additions = pack_additions or {}
+        self.memo: dict[str, Any] = {}
+
+    def pack(self, name: str) -> dict:
+        """A term pack, with the entries the book's own file adds merged in (tables by key)."""
+        if name not in self._packs:
+            data = load_pack(name)
+            for key, value in self._additions.get(name, {}).items():
+                if isinstance(value, dict) and isinstance(data.get(key), dict):
+                    data[key] = {**data[key], **value}
+                elif isinstance(value, list) and isinstance(data.get(key), list):
+                    data[key] = data[key] + value
+                else:
+                    data[key] = value
+            self._packs[name] = data
+        return self._packs[name]
+
+    def cached(self, key: str, make):
+        """Compute a value once per run and share it between rules (``make()`` builds it)."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]

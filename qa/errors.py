@@ -1,0 +1,18 @@
+"""Errors that end a run with exit code 2 and one line on stderr."""
+
+
+class MtqaError(Exception):
+    """A problem the user can fix: bad input, bad configuration. Never shown as a traceback."""
+
+
+class InputError(MtqaError):
+    """A book that cannot be read: missing, empty, binary, not valid text in its encoding."""
+
+    def __init__(self, path, problem):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class ConfigError(MtqaError):
+    """An unknown rule, option or severity, in setup.cfg, a book file or on the command line."""

@@ -1,0 +1,80 @@
+"""Plain result values: stamped issues, one book's result, a run's report.
+
+These are what formatters read and what ``qa.check_text`` returns (as dicts), so they hold only
+plain data: they pickle, they compare, they serialise to the JSON of SPEC.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SEVERITY_RANK = {"minor": 1, "major": 2, "critical": 3, "never": 99}
+
+
+@dataclass
+class Issue:
+    rule: str
+    category: str
+    severity: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    suggestion: str | None
+    message: str
+    chapter: int | None
+    page: int | None
+    start: int = field(repr=False, default=0)  # character offsets, for tools that need them
+    end: int = field(repr=False, default=0)
+    safe: bool = False
+    location: dict | None = None  # the source format's own terms (PDF page, DOCX paragraph ...)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        if d["location"] is None:
+            del d["location"]
+        return d
+
+
+@dataclass
+class ChapterInfo:
+    index: int
+    title: str
+    line: int
+    words: int = 0
+
+
+@dataclass
+class FileResult:
+    path: str
+    words: int = 0
+    chapters: list[ChapterInfo] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    error: str | None = None
+    text: str | None = field(default=None, repr=False)  # kept for reports that show context
+    unused_accepts: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        d = {"path": self.path, "words": self.words,
+             "chapters": [asdict(c) for c in self.chapters],
+             "issues": [i.to_dict() for i in self.issues]}
+        if self.error:
+            d["error"] = self.error
+        return d
+
+
+@dataclass
+class Report:
+    files: list[FileResult]
+    fail_on: str = "major"
+
+    @property
+    def failed(self) -> bool:
+        """True when some issue is at or above the fail-on severity."""
+        limit = SEVERITY_RANK[self.fail_on]
+        return any(SEVERITY_RANK[i.severity] >= limit for f in self.files for i in f.issues)
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [f for f in self.files if f.error]
