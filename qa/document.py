@@ -128,7 +128,12 @@ class Document:
         """Sentence spans of the running text (Punkt with the shipped Dutch model)."""
         from qa.sentences import split
 
-        return split(self.body_text)
+        # a chapter heading is a unit of its own: Punkt would glue it to the first sentence
+        cuts = sorted({0, len(self.text)} | {c.start for c in self.chapters} | {c.heading_end for c in self.chapters})
+        spans = []
+        for a, b in zip(cuts, cuts[1:]):
+            spans += [(a + x, a + y) for x, y in split(self.body_text[a:b])]
+        return spans
 
     @cached_property
     def words(self) -> int:
