@@ -34,30 +34,67 @@ def check_text(text: str, name: str = "<text>", config: cfgmod.Config | dict | N
 
 
 def check_paths(paths, base: cfgmod.Config, cli: cfgmod.Config | None = None,
-                encoding: str | None = None) -> Report:
+                encoding: str | None = None, jobs: int = 1, progress=None,
+                keep_text: bool = True) -> Report:
     """Check every book the paths name, in the order given (folders sorted).
 
     Each book's configuration is ``base`` (setup.cfg), then the book's own ``.mtqa.toml``, then
     ``cli`` on top. Unreadable books become results with ``error`` set; the others are checked.
+    With ``jobs > 1`` books are checked in worker processes; the report is the same, in the same
+    order, as a serial run. ``progress(done, total)`` is called once per finished book.
     """
-    from qa.engine import Engine
-    from qa.load import collect, load
+    from qa.load import collect
 
     cli = cli or cfgmod.Config()
     run_default = base.merged(cli)
     books, errors = collect(paths)
+    cfgmod.validate(run_default, _registry())
     results: list[FileResult] = [FileResult(e.path, error=e.problem) for e in errors]
-    engine = Engine(run_default)
-    for path in books:
-        try:
-            doc = load(path, encoding)
-        except InputError as exc:
-            results.append(FileResult(exc.path, error=exc.problem))
-            continue
-        book_cfg = cfgmod.from_book_file(path)
-        if book_cfg.source != "defaults":
-            run_cfg = base.merged(book_cfg).merged(cli)
-            results.append(check_document(doc, run_cfg, Engine(run_cfg)))
-        else:
-            results.append(check_document(doc, run_default, engine))
+    tasks = [(str(p), base, cli, encoding, keep_text) for p in books]
+    if jobs > 1 and len(tasks) > 1:
+        import concurrent.futures as cf
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
+        with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            for result in pool.map(_check_one, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 8)))):
+                results.append(result)
+                if progress:
+                    progress(len(results) - len(errors), len(tasks))
+    else:
+        for task in tasks:
+            results.append(_check_one(task))
+            if progress:
+                progress(len(results) - len(errors), len(tasks))
     return Report(results, fail_on=run_default.threshold)
+
+
+_ENGINES: dict = {}  # per process: engines by configuration (a worker checks many books)
+
+
+def _registry():
+    from qa.rules import all_rules
+
+    return all_rules()
+
+
+def _check_one(task) -> FileResult:
+    """Load and check one book; picklable so that worker processes can run it."""
+    from qa.engine import Engine
+    from qa.load import load
+
+    path, base, cli, encoding, keep_text = task
+    try:
+        doc = load(path, encoding)
+    except InputError as exc:
+        return FileResult(exc.path, error=exc.problem)
+    book_cfg = cfgmod.from_book_file(path)
+    run_cfg = base.merged(book_cfg).merged(cli) if book_cfg.source != "defaults" else base.merged(cli)
+    key = repr(run_cfg)
+    if key not in _ENGINES:
+        _ENGINES.clear()
+        _ENGINES[key] = Engine(run_cfg)
+    result = check_document(doc, run_cfg, _ENGINES[key])
+    if not keep_text:
+        result.text = None
+    return result

@@ -65,6 +65,26 @@ def _emit(formatter_name: str, report, output: str | None, **options) -> None:
         cls(sys.stdout, report, **options).run()
 
 
+class _progress:
+    """A progress bar on stderr for catalogue runs at a terminal; nothing when piped."""
+
+    def __enter__(self):
+        self.bar = None
+        return self.update if sys.stderr.isatty() else None
+
+    def update(self, done: int, total: int) -> None:
+        if total < 2:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="checking", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
 def _report_errors(report) -> None:
     for f in report.errors:
         click.echo(f"mtqa: error: {f.path}: {f.error}", err=True)
@@ -94,7 +114,9 @@ def _format_names():
 @click.option("--severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity.")
 @click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
 @click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
-def check(paths, fmt, output, select, ignore, fail_on, severity, config_file, encoding):
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Check books in this many worker processes (same output as one).")
+def check(paths, fmt, output, select, ignore, fail_on, severity, config_file, encoding, jobs):
     """Run the rules on books and print the findings."""
     from qa import api
 
@@ -103,7 +125,9 @@ def check(paths, fmt, output, select, ignore, fail_on, severity, config_file, en
         raise click.BadParameter(f"{fmt!r} is not one of {', '.join(_format_names())}", param_hint="--format")
     base = api.build_config(config_file)
     cli = _cli_config(select, ignore, fail_on, severity)
-    report = api.check_paths(paths, base, cli, encoding=encoding)
+    with _progress() as progress:
+        report = api.check_paths(paths, base, cli, encoding=encoding, jobs=jobs, progress=progress,
+                                 keep_text=False)
     _report_errors(report)
     if report.errors and len(report.errors) == len(report.files):
         sys.exit(2)  # nothing readable: nothing written
