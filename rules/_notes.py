@@ -147,7 +147,7 @@ def _recover(t: str, n: int, lo: int, hi: int, missing_set: set[int]) -> RefSite
             follow = word_after(t, p)
             if follow[:1].islower():
                 continue  # '. 14 landen': a sentence that starts with a number
-            if _after_sentence(t, s) or t[: s].rstrip()[-1:] in QUOTES:
+            if _after_sentence(t, s) or t[max(0, s - 10): s].rstrip()[-1:] in QUOTES:
                 return RefSite((n,), s, e, "detached", True)
     return None
 

@@ -15,7 +15,8 @@ import re
 
 from qa.rules.base import Finding, Rule
 
-BRACKET = re.compile(r"(\s*)\[(\d{1,3})(?:,\s*(?:blz|bl|p|pp|s|c|С)\.\s*\d+(?:[–-]\d+)?)?\]")
+OPEN = re.compile(r"\[\d")
+BRACKET = re.compile(r"(\s*+)\[(\d{1,3})(?:,\s*(?:blz|bl|p|pp|s|c|С)\.\s*\d+(?:[–-]\d+)?)?\]")
 
 
 class FootnoteBracketRef(Rule):
@@ -29,11 +30,17 @@ class FootnoteBracketRef(Rule):
             return
         t = doc.body_text
         ref_ends = {r.end: r.number for r in doc.refs}
-        for m in BRACKET.finditer(t):
+        for o in OPEN.finditer(t):
+            k = o.start()
+            while k > 0 and t[k - 1].isspace():
+                k -= 1
+            m = BRACKET.match(t, k)
+            if not m:
+                continue
             start = m.start(1)
             n = ref_ends.get(start)
             if n is None and start > 0 and t[start - 1].isdigit():
-                n = int(re.search(r"\d+$", t[:start])[0])  # a detached mark the refs did not list
+                n = int(re.search(r"\d+$", t[max(0, start - 4):start])[0])  # a detached mark the refs did not list
             if n is not None:
                 yield Finding(m.start(), m.end(),
                               f"bracketed reference '{m[0].strip()}' doubles footnote mark {n}; "

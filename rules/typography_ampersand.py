@@ -14,7 +14,9 @@ import re
 
 from qa.rules.base import Finding, Rule
 
-AMP = re.compile(r"(?<![\w/=?&])([^\W\d_]{2,})[ \t]+&[ \t]+([^\W\d_]{2,})(?![\w/=])")
+AMP = re.compile(r"[ \t]&[ \t]")
+BEFORE = re.compile(r"(?<![\w/=?&])([^\W\d_]{2,})[ \t]*$")
+AFTER = re.compile(r"[ \t]*([^\W\d_]{2,})(?![\w/=])")
 
 
 class Ampersand(Rule):
@@ -25,11 +27,17 @@ class Ampersand(Rule):
 
     def check(self, doc, ctx):
         counts = doc.word_counts
-        for m in AMP.finditer(doc.body_text):
-            a, b = m[1], m[2]
+        body = doc.body_text
+        for amp in AMP.finditer(body):
+            x = BEFORE.search(body, max(0, amp.start() - 60), amp.start() + 1)
+            y = AFTER.match(body, amp.end() - 1)
+            if not (x and y):
+                continue
+            a, b = x[1], y[1]
+            start, end = x.start(1), y.end(1)
             dutch = [w for w in (a, b) if counts.get(w.lower(), 0) > 0]
             if not dutch:
                 continue
-            yield Finding(m.start(), m.end(),
+            yield Finding(start, end,
                           f"English ampersand between Dutch words ('{dutch[0].lower()}' occurs in the book in lower case)",
                           f"{a} en {b.lower() if b.lower() in counts else b}")

@@ -14,7 +14,7 @@ import re
 
 from qa.rules.base import Finding, Rule
 
-SPACE_PUNCT = re.compile(r"(?<=[\w\"”’»)%])([ \t]+\n?[ \t]*|\n)([.,;:!?])(?![.\w])")
+SPACE_PUNCT = re.compile(r"(?<=[\w\"”’»)%])([ \t\n]++)([.,;:!?])(?![.\w])")
 TAIL = re.compile(r"(?:[\"”’»)]\d{1,3}|\w[\"”’»)]|\w)$")
 
 
