@@ -1,0 +1,38 @@
+"""A run of dashes (``- –``) where a bibliographic reference has one separator dash.
+
+GOST references separate their areas with ``. – ``; the translation pipeline kept the source's
+hyphen and added an en dash, also across a line break (``- `` at a line end, ``– 2020.`` on the
+next). The run collapses to the single en dash; the fix is safe.
+
+Bad:   Overeenkomst inzake samenwerking [Elektronische hulpbron]. - – 2020. - URL: https://cis.minsk.by/page/7570
+Good:  Overeenkomst inzake samenwerking [Elektronische hulpbron]. – 2020. - URL: https://cis.minsk.by/page/7570
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.rules.base import Finding, Rule
+
+RUN = re.compile(r"(?<!\S)[-–—](?:[ \t]*\n?[ \t]*[-–—])+(?!\S)")
+
+
+class DashRun(Rule):
+    id = "citation.dash-run"
+    category = "citation"
+    severity = "minor"
+    options = {}
+
+    def check(self, doc, ctx):
+        text = doc.text
+        for m in RUN.finditer(text):
+            run = m.group()
+            if not re.search(r"\s", run):
+                continue  # '--' written as one sign is a style question, not an extraction artefact
+            last = run[-1]
+            keep = "–" if last in "-–" else last
+            suggestion = ("\n" + keep) if "\n" in run else keep
+            yield Finding(m.start(), m.end(),
+                          f"dash run '{' '.join(run.split())}' where one separator dash belongs"
+                          f"{' (split over a line break)' if chr(10) in run else ''}",
+                          suggestion, safe=True)

@@ -1,0 +1,36 @@
+"""An omission mark in the Russian form ``<...>`` (``< ...>``, ``< ... >``) instead of ``(...)``.
+
+Russian quotations mark an omission with angle brackets; Dutch uses ``(...)`` or ``[...]``. The
+book's own majority form is suggested, else ``(...)``.
+
+Bad:   "Wij zijn bereid om samen te werken < ...> Het is een goede basis."
+Good:  "Wij zijn bereid om samen te werken (...) Het is een goede basis."
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from qa.rules.base import Finding, Rule
+
+ANGLE = re.compile(r"<[ \t]*(?:\.{2,}|…)[ \t]*>")
+DUTCH = re.compile(r"\((?:\.{3}|…)\)|\[(?:\.{3}|…)\]")
+
+
+class OmissionMark(Rule):
+    id = "typography.omission-mark"
+    category = "typography"
+    severity = "minor"
+    options = {"default": "(...)"}
+
+    def check(self, doc, ctx):
+        text = doc.text
+        found = list(ANGLE.finditer(text))
+        if not found:
+            return
+        own = Counter(m.group() for m in DUTCH.finditer(text))
+        form = own.most_common(1)[0][0] if own else self.config["default"]
+        for m in found:
+            yield Finding(m.start(), m.end(),
+                          f"omission mark '{m.group()}' in the Russian form; Dutch writes '{form}'", form)
