@@ -14,8 +14,10 @@ no table of Russian words is needed.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # a bibliographic label in square brackets ([Elektronische hulpbron], [Electron resource], ...)
 LABEL = re.compile(r"\[[^\]]{3,40}\]")
@@ -68,6 +70,7 @@ class Title:
     words: list[tuple[str, int, int]] = field(default_factory=list)  # (word, start, end)
 
 
+@lru_cache(maxsize=4096)
 def split_slug(path: str, base: int = -1) -> Slug | None:
     """The title slug of a URL path (the segment with the most words), or None without one.
 
@@ -115,11 +118,23 @@ def footnote_slug(note) -> Slug | None:
     return best
 
 
+_TITLES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def title(doc, note) -> Title | None:
     """The Dutch title of a footnote: after the number, before the label or the dash run.
 
     ``Pivovar, E. Title / E. Pivovar //`` gives ``Title``. None when nothing title-like is left.
+    Memoised per document (rules ask for the same titles many times).
     """
+    memo = _TITLES.setdefault(doc, {})
+    key = (note.start, note.end)
+    if key not in memo:
+        memo[key] = _title(doc, note)
+    return memo[key]
+
+
+def _title(doc, note) -> Title | None:
     text = doc.text
     a = note.body_start
     end = note.end
@@ -162,9 +177,28 @@ def slug_mentions(note, word: str) -> bool:
     return bool(s) and word in s.words
 
 
-def acronyms_in(text: str) -> list[re.Match]:
-    """All-capital tokens of two to eight characters (``BUTB``, ``FEZ``, ``GOS-Raad``'s ``GOS``)."""
-    return list(ACRONYM.finditer(text))
+CAPS_RUN = re.compile(r"[A-Z]{2,}")
+_ACRONYMS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def book_acronyms(doc) -> tuple[list[tuple[str, int, int]], Counter]:
+    """Every acronym of the book (what :data:`ACRONYM` matches) as (token, start, end), and their counts.
+
+    Memoised per document; a plain capitals scan filtered in Python is three times faster than
+    the look-around pattern on a whole book.
+    """
+    if doc not in _ACRONYMS:
+        text = doc.text
+        found = []
+        for m in CAPS_RUN.finditer(text):
+            a, b = m.span()
+            if b - a > 8 or (a and (text[a - 1].isalnum() or text[a - 1] in "_-")):
+                continue
+            if b < len(text) and text[b].isalpha():
+                continue
+            found.append((m.group(), a, b))
+        _ACRONYMS[doc] = (found, Counter(t for t, _, _ in found))
+    return _ACRONYMS[doc]
 
 
 def acronym_lexicon(doc, min_pairs: int = 2, min_share: float = 0.6, max_len: int = 4) -> dict[str, str]:
@@ -177,7 +211,7 @@ def acronym_lexicon(doc, min_pairs: int = 2, min_share: float = 0.6, max_len: in
     are learnt that way (Russian acronyms are short; longer words are names and nouns), and words of
     two letters only that way (``ot``, ``na`` are prepositions, whatever capitals the book has).
     """
-    caps = Counter(m[1] for m in ACRONYM.finditer(doc.text))
+    caps = book_acronyms(doc)[1]
     pairs: Counter = Counter()
     slug_n: Counter = Counter()
     title_n: Counter = Counter()

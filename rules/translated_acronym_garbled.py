@@ -12,10 +12,8 @@ Good:  Er zij aan herinnerd dat op de BUTB geaccrediteerde bedrijven deelnemen.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from qa.rules.base import Finding, Rule
-from qa.slug import ACRONYM
+from qa.slug import book_acronyms
 
 
 class TranslatedAcronymGarbled(Rule):
@@ -25,18 +23,16 @@ class TranslatedAcronymGarbled(Rule):
     options = {"min_uses": 5, "max_uses": 1, "min_length": 3}
 
     def check(self, doc, ctx):
-        matches = ctx.cached("book.acronym_matches", lambda: list(ACRONYM.finditer(doc.text)))
-        caps = Counter(m[1] for m in matches)
+        matches, caps = book_acronyms(doc)
         frequent = [(a, n) for a, n in caps.items() if n >= self.config["min_uses"] and len(a) >= 3]
-        for m in matches:
-            word = m[1]
+        for word, start, end in matches:
             if caps[word] > self.config["max_uses"] or len(word) < self.config["min_length"]:
                 continue
             target = [(n, a) for a, n in frequent if _one_edit(word, a)]
             if not target:
                 continue
             n, a = max(target)
-            yield Finding(m.start(1), m.end(1),
+            yield Finding(start, end,
                           f"'{word}' occurs once and is one letter off {a}, which the book uses {n} times",
                           a)
 

@@ -14,10 +14,8 @@ Good:  50 Sinds het begin van het jaar hebben de inwoners van FEZ "Grodnoinvest"
 
 from __future__ import annotations
 
-from collections import Counter
-
 from qa.rules.base import Finding, Rule
-from qa.slug import ACRONYM, acronym_lexicon, footnote_slug, lost_acronyms, title
+from qa.slug import ACRONYM, acronym_lexicon, book_acronyms, footnote_slug, lost_acronyms, title
 
 
 class TranslatedAcronymSlug(Rule):
@@ -30,7 +28,7 @@ class TranslatedAcronymSlug(Rule):
         lexicon = ctx.cached("slug.acronym_lexicon", lambda: acronym_lexicon(doc))
         if not lexicon:
             return
-        caps = ctx.cached("book.acronyms", lambda: Counter(m[1] for m in ACRONYM.finditer(doc.text)))
+        caps = book_acronyms(doc)[1]
         traps = {k.upper() for k in ctx.pack(self.config["traps_pack"])["words"]}
         for note in doc.footnotes:
             lost = lost_acronyms(doc, note, lexicon)

@@ -13,10 +13,8 @@ Good:  BUTB zal het eerste gespecialiseerde exportbod houden (URL: …/butb-prov
 from __future__ import annotations
 
 import re
-from collections import Counter
-
 from qa.rules.base import Finding, Rule
-from qa.slug import ACRONYM, footnote_slug
+from qa.slug import book_acronyms, footnote_slug
 
 
 class TranslatedAcronymWord(Rule):
@@ -27,18 +25,17 @@ class TranslatedAcronymWord(Rule):
 
     def check(self, doc, ctx):
         words = {k.upper(): v.upper() for k, v in ctx.pack(self.config["pack"])["words"].items()}
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])(?!-[A-Z]{2})")
-        caps = ctx.cached("book.acronyms", lambda: Counter(m[1] for m in ACRONYM.finditer(doc.text)))
+        acronyms, caps = book_acronyms(doc)
         text = doc.text
-        for m in pattern.finditer(text):
-            if _shouting(text, m.start(), m.end()):
+        for word, start, end in acronyms:
+            if word not in words or re.match(r"-[A-Z]{2}", text[end:end + 3]) or _shouting(text, start, end):
                 continue
-            english = words[m[1]]
-            acronym, evidence = self._backing(doc, m.start(), english, caps, m[1])
+            english = words[word]
+            acronym, evidence = self._backing(doc, start, english, caps, word)
             if not acronym:
                 continue
-            yield Finding(m.start(), m.end(),
-                          f"'{m[1]}' is the acronym {acronym} read as English '{english}' and translated "
+            yield Finding(start, end,
+                          f"'{word}' is the acronym {acronym} read as English '{english}' and translated "
                           f"({evidence})", acronym)
 
     def _backing(self, doc, offset, english, caps, word):
