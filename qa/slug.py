@@ -102,10 +102,10 @@ def split_slug(path: str, base: int = -1) -> Slug | None:
 
 
 def url_slug(url) -> Slug | None:
-    """The title slug of a :class:`qa.segment.Url` (offsets are approximate when it wraps)."""
+    """The title slug of a :class:`qa.segment.Url` (``start`` is -1 when the URL wraps)."""
     path = url.path
-    base = url.start + len(url.text) - len(path) if "\n" not in path else -1
-    return split_slug(path, base)
+    unwrapped = url.end - url.start == len(url.text)
+    return split_slug(path, url.end - len(path) if unwrapped else -1)
 
 
 def footnote_slug(note) -> Slug | None:

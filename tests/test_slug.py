@@ -94,3 +94,9 @@ def test_second_book_lexicon_has_no_prepositions():
     lex = slug.acronym_lexicon(doc)
     assert lex.get("mtz") == "MTZ"
     assert "ot" not in lex and "makej" not in lex
+
+
+def test_slug_start_points_into_the_document():
+    doc = Document("Zie https://www.belta.by/economics/view/butb-provedet-pervye-torgi-420090-2020 nu.", "x.txt")
+    s = slug.url_slug(doc.urls[0])
+    assert doc.text[s.start:s.start + 4] == "butb"
