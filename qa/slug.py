@@ -19,6 +19,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from qa.translit import similar_names, skeleton  # noqa: F401  (part of this module's API)
+
 # a bibliographic label in square brackets ([Elektronische hulpbron], [Electron resource], ...)
 LABEL = re.compile(r"\[[^\]]{3,40}\]")
 # end of a title without a label: " - – 2020", " // ", " - URL"
@@ -274,28 +276,6 @@ def speaker(doc, note) -> tuple[tuple[str, int, int], str] | None:
         if last[0] == m[1]:
             return last, s.words[-1]
     return None
-
-
-_SKELETON = [("shch", "s"), ("sch", "s"), ("kh", "h"), ("zh", "z"), ("ch", "c"), ("tch", "c"), ("sh", "s"),
-             ("ts", "c"), ("tz", "c"), ("ya", "a"), ("ja", "a"), ("yu", "u"), ("ju", "u"), ("yo", "o"), ("jo", "o"),
-             ("ye", "e"), ("je", "e"), ("ij", "i"), ("iy", "i"), ("yj", "i"), ("ei", "e"), ("ey", "e"), ("ej", "e"),
-             ("y", "i"), ("j", "i"), ("w", "v"), ("x", "ks"), ("ck", "k"), ("q", "k")]
-
-
-def skeleton(word: str) -> str:
-    """A transliteration-neutral spelling: ``Kharitonchik`` and ``haritonchik`` agree, ``Nightingale`` and ``solovej`` do not."""
-    w = word.lower()
-    for a, b in _SKELETON:
-        w = w.replace(a, b)
-    w = re.sub(r"(.)\1+", r"\1", w)
-    return w
-
-
-def similar_names(a: str, b: str) -> float:
-    """0..1 similarity of two spellings of a name across transliteration systems."""
-    from difflib import SequenceMatcher
-
-    return SequenceMatcher(None, skeleton(a), skeleton(b)).ratio()
 
 
 def slug_index(doc) -> dict[int, Slug]:
