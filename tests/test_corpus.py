@@ -14,9 +14,15 @@ from conftest import BOOK0, GOLD0
 
 # certain-artefact recall per category on corpus/000 (see README, "Quality")
 RECALL_FLOORS = {
-    "translated-url": 0.80,
+    "citation": 1.0,          # 146/146
+    "footnote-glue": 1.0,     # 20/20
+    "number": 0.66,           # 2/3
+    "other": 1.0,             # 4/4
+    "translated-acronym": 1.0,  # 6/6
+    "translated-url": 1.0,    # 11/11
+    "typography": 1.0,        # 23/23
 }
-OVERALL_FLOOR = 0.0
+OVERALL_FLOOR = 0.54
 PRECISION_FLOOR = 0.90
 
 
