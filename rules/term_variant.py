@@ -83,7 +83,8 @@ class InconsistentVariant(Rule):
         prefer = self.config["prefer"] or {}
         for name, c in counts.items():
             entry = entries[name]
-            wanted = prefer.get(name) or entry.get("prefer") or ()
+            # prefer: {set name: form}, or simply the forms this book uses (a string or a list)
+            wanted = (prefer.get(name) if isinstance(prefer, dict) else prefer) or entry.get("prefer") or ()
             best, chosen = preferred(c, wanted, self.config["min_count"])
             if best is None:
                 continue
