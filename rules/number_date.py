@@ -17,8 +17,10 @@ from qa.rules.base import Finding, Rule
 
 MONTH_DAYS = {"januari": 31, "februari": 29, "maart": 31, "april": 30, "mei": 31, "juni": 30, "juli": 31,
               "augustus": 31, "september": 30, "oktober": 31, "november": 30, "december": 31}
-WORD_DATE = re.compile(r"(?<![\d.,])(\d{1,2})[ \t\n]+(" + "|".join(MONTH_DAYS) + r")\b", re.I)
-NUM_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?!\d)")
+# patterns start with a plain character and look behind afterwards, so that re scans quickly
+WORD_DATE = re.compile(r"\d(?<![\d.,]\d)\d?[ \t\n]+(?:" + "|".join(MONTH_DAYS) + r")\b")
+NUM_YEAR = re.compile(r"[./](?:19|20)\d\d(?!\d)")
+NUM_DAY_MONTH = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\Z")
 DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 
@@ -35,18 +37,21 @@ class ImpossibleDate(Rule):
     def check(self, doc, ctx):
         text = masked_text(doc, ctx)
         for m in WORD_DATE.finditer(text):
-            day, month = int(m[1]), m[2].lower()
+            day, month = int(m[0].split()[0]), m[0].split()[-1]
             year = re.match(r"[ \t\n]+((?:19|20)\d\d)\b", text[m.end():m.end() + 6])
             most = MONTH_DAYS[month]
             if month == "februari" and year and not _leap(int(year[1])):
                 most = 28
             if day == 0 or day > most:
-                yield Finding(m.start(), m.end(), f"'{' '.join(m[0].split())}' does not exist: "
-                              f"{month} has {most} days")
-        for m in NUM_DATE.finditer(text):
-            day, month, year = int(m[1]), int(m[3]), int(m[4])
+                yield Finding(m.start(), m.end(), f"'{day} {month}' does not exist: {month} has {most} days")
+        for y in NUM_YEAR.finditer(text):
+            m = NUM_DAY_MONTH.search(text, max(0, y.start() - 6), y.start())
+            if not m or m[2] != y[0][0]:
+                continue
+            day, month, year = int(m[1]), int(m[3]), int(y[0][1:])
+            start, end, shown = m.start(), y.end(), text[m.start():y.end()]
             if month == 0 or month > 12:
-                yield Finding(m.start(), m.end(), f"'{m[0]}' has month {month}: there are 12 months")
+                yield Finding(start, end, f"'{shown}' has month {month}: there are 12 months")
             elif day == 0 or day > DAYS[month - 1] or (month == 2 and day == 29 and not _leap(year)):
-                yield Finding(m.start(), m.end(), f"'{m[0]}' does not exist: month {month} has "
+                yield Finding(start, end, f"'{shown}' does not exist: month {month} has "
                               f"{28 if month == 2 and not _leap(year) else DAYS[month - 1]} days")

@@ -14,10 +14,11 @@ import re
 
 from qa.rules.base import Finding, Rule
 
-REPEAT = re.compile(
-    r"(?<![\d.,])(\d+(?:[.,]\d+)?)[ \t\n]*(miljoen|miljard|mln\.?|mld\.?|duizend|biljoen)"
-    r"(?P<gap>[ \t\n]*(?:[A-Za-z$€£¥₽]{1,5}\.?)?[ \t\n]*)"
-    r"(?P<again>\1[ \t\n]*\2)(?![\w])", re.I)
+SCALE = "miljoen|miljard|mln\\.?|mld\\.?|duizend|biljoen"
+# anchored on the scale word (a quick scan); the number before it is checked afterwards
+REPEAT = re.compile(r"(" + SCALE + r")(?P<gap>[ \t\n]*(?:[A-Za-z$€£¥₽]{1,5}\.?)?[ \t\n]*)"
+                    r"(?P<again>(?P<n>\d+(?:[.,]\d+)?)[ \t\n]*\1)(?![\w])")
+NUMBER_BEFORE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)[ \t\n]*\Z")
 
 
 class RepeatedAmount(Rule):
@@ -27,7 +28,11 @@ class RepeatedAmount(Rule):
     options = {}
 
     def check(self, doc, ctx):
-        for m in REPEAT.finditer(doc.text):
+        text = doc.text
+        for m in REPEAT.finditer(text):
+            before = NUMBER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if not before or before[1] != m["n"]:
+                continue
             gap = m["gap"]
             start = m.start("gap") + (len(gap) - len(gap.lstrip()))
             amount = " ".join(m["again"].split())

@@ -22,8 +22,9 @@ MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober
           "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
 CUE = re.compile(r"(?:(?:\b(?:in|sinds|vanaf|tot|tussen|en|t/m|begin|eind|medio|jaar|voorjaar|najaar|zomer|"
                  r"winter|herfst|lente|" + MONTHS + r")\.?)|[-–—/]|\()[ \t\n]*$", re.I)
-FIVE = re.compile(r"(?<![\d.,/])([12]\d{4})(?![\d]|[.,]\d)")
-YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d]|[.,]\d)")
+# the look-behind comes after the first character so that re can scan for that character quickly
+FIVE = re.compile(r"([12])(?<![\d.,/][12])(\d{4})(?![\d]|[.,]\d)")
+YEAR = re.compile(r"(?:19|20)(?<![\d.,/]19)(?<![\d.,/]20)\d\d(?![\d]|[.,]\d)")
 
 
 class CorruptedYear(Rule):
@@ -34,10 +35,10 @@ class CorruptedYear(Rule):
 
     def check(self, doc, ctx):
         text = masked_text(doc, ctx)
-        years = Counter(m[1] for m in YEAR.finditer(text))
+        years = Counter(m[0] for m in YEAR.finditer(text))
         known = {y for y, n in years.items() if n >= self.config["min_year_uses"]}
         for m in FIVE.finditer(text):
-            digits = m[1]
+            digits = m[0]
             near = {digits[:i] + digits[i + 1:] for i in range(5)} & known
             if not near or not CUE.search(text, max(0, m.start() - 20), m.start()):
                 continue

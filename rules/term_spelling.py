@@ -24,7 +24,7 @@ from qa.rules._variants import masked_text, message, preferred
 from qa.rules.term_variant import find_variants
 from qa.rules.base import Finding, Rule
 
-NAME = re.compile(r"(?<![\w-])[A-Z][a-zà-öø-ÿā-ž]+(?:-[A-Z][a-zà-öø-ÿā-ž]+)*(?![\w-])")
+NAME = re.compile(r"[A-Z](?<![\w-][A-Z])[a-zà-öø-ÿā-ž]+(?:-[A-Z][a-zà-öø-ÿā-ž]+)*(?![\w-])")
 FOLDS = [("tsch", "ch"), ("tsj", "ch"), ("sch", "sh"), ("sj", "sh"), ("sz", "sh"), ("zj", "zh"),
          ("kh", "h"), ("ks", "x"), ("w", "v"), ("iy", "i"), ("ij", "i"), ("yi", "i"), ("y", "i"),
          ("j", "i"), ("ii", "i")]
