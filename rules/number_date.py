@@ -1,0 +1,57 @@
+"""A calendar date that cannot exist (31 februari, 31 april, month 13 in 12.13.2020).
+
+A day beyond its month's length or a month number above 12 is a corrupted digit, not a style
+choice. Dates written in words (``31 april``) and numeric dates (``31.04.2020``, ``5/13/2019``
+read day first) are checked; URLs are not read.
+
+Bad:   De overeenkomst werd op 31 april 2020 ondertekend.
+Good:  De overeenkomst werd op 30 april 2020 ondertekend.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.rules._variants import masked_text
+from qa.rules.base import Finding, Rule
+
+MONTH_DAYS = {"januari": 31, "februari": 29, "maart": 31, "april": 30, "mei": 31, "juni": 30, "juli": 31,
+              "augustus": 31, "september": 30, "oktober": 31, "november": 30, "december": 31}
+# patterns start with a plain character and look behind afterwards, so that re scans quickly
+WORD_DATE = re.compile(r"\d(?<![\d.,]\d)\d?[ \t\n]+(?:" + "|".join(MONTH_DAYS) + r")\b")
+NUM_YEAR = re.compile(r"[./](?:19|20)\d\d(?!\d)")
+NUM_DAY_MONTH = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\Z")
+DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+class ImpossibleDate(Rule):
+    id = "number.date"
+    category = "number"
+    severity = "major"
+    options = {}
+
+    def check(self, doc, ctx):
+        text = masked_text(doc, ctx)
+        for m in WORD_DATE.finditer(text):
+            day, month = int(m[0].split()[0]), m[0].split()[-1]
+            year = re.match(r"[ \t\n]+((?:19|20)\d\d)\b", text[m.end():m.end() + 6])
+            most = MONTH_DAYS[month]
+            if month == "februari" and year and not _leap(int(year[1])):
+                most = 28
+            if day == 0 or day > most:
+                yield Finding(m.start(), m.end(), f"'{day} {month}' does not exist: {month} has {most} days")
+        for y in NUM_YEAR.finditer(text):
+            m = NUM_DAY_MONTH.search(text, max(0, y.start() - 6), y.start())
+            if not m or m[2] != y[0][0]:
+                continue
+            day, month, year = int(m[1]), int(m[3]), int(y[0][1:])
+            start, end, shown = m.start(), y.end(), text[m.start():y.end()]
+            if month == 0 or month > 12:
+                yield Finding(start, end, f"'{shown}' has month {month}: there are 12 months")
+            elif day == 0 or day > DAYS[month - 1] or (month == 2 and day == 29 and not _leap(year)):
+                yield Finding(start, end, f"'{shown}' does not exist: month {month} has "
+                              f"{28 if month == 2 and not _leap(year) else DAYS[month - 1]} days")

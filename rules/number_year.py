@@ -1,0 +1,50 @@
+"""A year corrupted into a five-digit number (``in 20230``, ``- – 20230.``).
+
+Where a year is expected (after ``in``, ``sinds``, ``tot``, a month, or in the date slot of a
+reference, ``- – 2020.``) the text has a bare five-digit number that becomes one of the book's own
+years when one digit is dropped. Dutch writes numbers from 10,000 up with a separator (``20.230``),
+so a bare five-digit number is itself suspect. The suggestion is the book's most frequent year
+among those one deletion away; URLs are not read (slugs are another rule's evidence).
+
+Bad:   Het bedrijf werd opgericht in 20230 door de stad Minsk.
+Good:  Het bedrijf werd opgericht in 2020 door de stad Minsk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from qa.rules._variants import masked_text
+from qa.rules.base import Finding, Rule
+
+MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+          "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+CUE = re.compile(r"(?:(?:\b(?:in|sinds|vanaf|tot|tussen|en|t/m|begin|eind|medio|jaar|voorjaar|najaar|zomer|"
+                 r"winter|herfst|lente|" + MONTHS + r")\.?)|[-–—/]|\()[ \t\n]*$", re.I)
+# the look-behind comes after the first character so that re can scan for that character quickly
+FIVE = re.compile(r"([12])(?<![\d.,/][12])(\d{4})(?![\d]|[.,]\d)")
+YEAR = re.compile(r"(?:19|20)(?<![\d.,/]19)(?<![\d.,/]20)\d\d(?![\d]|[.,]\d)")
+
+
+class CorruptedYear(Rule):
+    id = "number.year"
+    category = "number"
+    severity = "major"
+    options = {"min_year_uses": 2}
+
+    def check(self, doc, ctx):
+        text = masked_text(doc, ctx)
+        years = Counter(m[0] for m in YEAR.finditer(text))
+        known = {y for y, n in years.items() if n >= self.config["min_year_uses"]}
+        for m in FIVE.finditer(text):
+            digits = m[0]
+            near = {digits[:i] + digits[i + 1:] for i in range(5)} & known
+            if not near or not CUE.search(text, max(0, m.start() - 20), m.start()):
+                continue
+            best = max(sorted(near), key=lambda y: years[y])
+            others = sorted(near - {best})
+            also = f" (or {', '.join(others)})" if others else ""
+            yield Finding(m.start(), m.end(),
+                          f"'{digits}' stands where a year is expected and is one digit more than the "
+                          f"book's year {best} ({years[best]}×){also}", best)

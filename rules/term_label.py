@@ -1,0 +1,91 @@
+"""A bibliographic label in brackets rendered several ways in one book's footnotes.
+
+Russian references carry a fixed material label (``[Электронный ресурс]``) after the title; the
+machine translation renders that one label several ways: ``[Elektronische hulpbron]``,
+``[Elektronische bron]``, ``[Elektronische middelen]``, ``[Electronic resource]``. The rule finds
+the family without a word list: bracketed labels that stand in the label slot of a footnote (just
+before ``. -``) and share a word stem are renderings of one slot. The book's majority rendering
+(or the one its ``.mtqa.toml`` names with ``prefer``) is the right one; the others are flagged,
+wherever they stand (a label displaced into the running text too).
+
+Bad:   1 Titel [Elektronische bron]. - – 2020. 2 Titel [Elektronische hulpbron]. - – 2020. 3 Titel [Elektronische hulpbron]. - – 2020.
+Good:  1 Titel [Elektronische hulpbron]. - – 2020. 2 Titel [Elektronische hulpbron]. - – 2020.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from qa.rules._variants import message, preferred, squash
+from qa.rules.base import Finding, Rule
+
+# one to four words in brackets, a line break allowed between words; no digits
+LABEL = re.compile(r"\[([^\W\d_]+(?:[ \t]*\n?[ \t]*[^\W\d_]+){0,3})[ \t]*\]")
+SLOT_AFTER = re.compile(r"[ \t]*\.?[ \t]*\n?[ \t]*[-–—]")
+
+
+def _stems(label: str) -> set[str]:
+    """Word stems that tie renderings together (Electron/Elektronische share 'elekt')."""
+    out = set()
+    for w in label.casefold().split():
+        if len(w) >= 4:
+            out.add(w.replace("c", "k").replace("ph", "f")[:5])
+    return out
+
+
+class InconsistentLabel(Rule):
+    id = "inconsistent-term.label"
+    category = "inconsistent-term"
+    severity = "minor"
+    options = {"prefer": "", "min_count": 2}
+
+    def check(self, doc, ctx):
+        text = doc.text
+        found = []  # (start, end, surface, key, in_slot)
+        for m in LABEL.finditer(text):
+            surface = squash(m[1])
+            in_slot = bool(doc.in_notes(m.start()) and SLOT_AFTER.match(text, m.end()))
+            found.append((m.start(), m.end(), surface, surface.casefold(), in_slot))
+        slot_keys = {key for *_, key, in_slot in found if in_slot}
+        if len(slot_keys) < 2:
+            return
+        families = _cluster(slot_keys)
+        counts: dict[int, Counter] = defaultdict(Counter)
+        for _, _, surface, key, _ in found:
+            if key in families:
+                counts[families[key]][surface] += 1
+        prefer = self.config["prefer"]
+        for fam, c in counts.items():
+            best, chosen = preferred(c, prefer, self.config["min_count"])
+            if best is None:
+                continue
+            for start, end, surface, key, _ in found:
+                if families.get(key) != fam or surface == best:
+                    continue
+                yield Finding(start, end,
+                              message(f"[{surface}]", c[surface], f"[{best}]", c[best],
+                                      "this bibliographic label", chosen),
+                              f"[{best}]",
+                              safe=chosen)
+
+
+def _cluster(keys: set[str]) -> dict[str, int]:
+    """Key -> family number; keys sharing a word stem belong to one family (union-find)."""
+    parent = {k: k for k in keys}
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    by_stem = defaultdict(list)
+    for k in keys:
+        for s in _stems(k):
+            by_stem[s].append(k)
+    for members in by_stem.values():
+        for other in members[1:]:
+            parent[find(other)] = find(members[0])
+    roots = {}
+    return {k: roots.setdefault(find(k), len(roots)) for k in sorted(keys)}
