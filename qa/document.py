@@ -137,12 +137,12 @@ class Document:
 
     @cached_property
     def words(self) -> int:
-        return sum(1 for _ in WORD.finditer(self.body_text))
+        return len(WORD.findall(self.body_text))
 
     @cached_property
     def word_counts(self) -> Counter:
         """How often each word occurs in the whole book (body and notes), case kept."""
-        return Counter(m.group() for m in WORD.finditer(self.text))
+        return Counter(WORD.findall(self.text))
 
     def sentence_at(self, offset: int) -> tuple[int, int] | None:
         starts = [s for s, _ in self.sentences]

@@ -31,10 +31,14 @@ class Issue:
     location: dict | None = None  # the source format's own terms (PDF page, DOCX paragraph ...)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        if d["location"] is None:
-            del d["location"]
+        # by hand: dataclasses.asdict deep-copies every value and costs more than the rules
+        d = {name: getattr(self, name) for name in _ISSUE_FIELDS}
+        if self.location is not None:
+            d["location"] = dict(self.location)
         return d
+
+
+_ISSUE_FIELDS = [f for f in Issue.__dataclass_fields__ if f != "location"]
 
 
 @dataclass
