@@ -37,17 +37,18 @@ class ReplacementChar(Rule):
         if not runs:
             return
         text = doc.text
-        page_abbr = self.config["page-abbreviation"] or _book_page_abbreviation(text)
+        page_abbr = self.config["page-abbreviation"] or None
         for a, b in runs:
             before = text[a - 1] if a else ""
             after = text[b] if b < len(text) else ""
             lost = "U+FFFD" if b - a == 1 else f"{b - a} U+FFFD"
             if LETTER.match(before) or LETTER.match(after):
-                yield self._in_word(doc, a, b, lost)
+                yield self._in_word(doc, ctx, a, b, lost)
             elif PLACE.match(text, b):
                 yield Finding(a, b + 1, f"{lost} replaced the Cyrillic 'М.' (Moscow, place of publication) "
                                         "before a year or publisher in a reference", "M.")
             elif PAGE.match(text, b):
+                page_abbr = page_abbr or _book_page_abbreviation(text)
                 cited = bool(re.search(r"[-–—,]\s*$", text[max(0, a - 3):a]))
                 yield Finding(a, b + 1, f"{lost} replaced the Cyrillic 'С.' (page) before a page number; "
                                         f"the book abbreviates page as '{page_abbr}'", page_abbr, safe=cited)
@@ -56,7 +57,7 @@ class ReplacementChar(Rule):
             else:
                 yield Finding(a, b, f"{lost}: a character the extraction could not map was lost here")
 
-    def _in_word(self, doc, a, b, lost):
+    def _in_word(self, doc, ctx, a, b, lost):
         text = doc.text
         s, e = a, b
         while s > 0 and WORD_PART.match(text[s - 1]):
@@ -64,7 +65,7 @@ class ReplacementChar(Rule):
         while e < len(text) and WORD_PART.match(text[e]):
             e += 1
         word = text[s:e]
-        variant, near = _variant(doc, word)
+        variant, near = ctx.cached(f"encoding.variant:{word}", lambda: _variant(doc, ctx, word))
         if variant:
             return Finding(s, e, f"{lost} in '{word}' is a lost letter with a diacritic; "
                                  f"the book also writes '{variant}'", variant)
@@ -73,8 +74,8 @@ class ReplacementChar(Rule):
 
 
 def _book_page_abbreviation(text: str) -> str:
-    blz = len(re.findall(r"\bblz\.\s?\d", text))
-    p = len(re.findall(r"(?<![\w.])pp?\.\s?\d", text))
+    blz = len(re.findall(r"blz\.\s?\d", text))
+    p = len(re.findall(r"\bpp?\.\s?\d", text))
     return "blz." if blz > p else "p."
 
 
@@ -84,11 +85,24 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def _variant(doc, word: str):
+def _by_first_letter(doc) -> dict[str, dict[str, int]]:
+    """The book's words grouped by their first letter without diacritics."""
+    groups: dict[str, dict[str, int]] = {}
+    for w, n in doc.word_counts.items():
+        c = w[:1]
+        groups.setdefault(c.lower() if c.isascii() else fold(c), {})[w] = n
+    return groups
+
+
+def _variant(doc, ctx, word: str):
     """A spelling of ``word`` elsewhere in the book: the same letters with something in place of
     each U+FFFD (exactly, else with diacritics folded); or, failing that, a near spelling."""
     parts = re.split("\ufffd+", word)
-    counts = doc.word_counts
+    first = fold(word[:1]) if word[:1] != "\ufffd" else ""
+    groups = ctx.cached("encoding.words-by-first-letter", lambda: _by_first_letter(doc))
+    # a word of about the same length with the same first letter (folded): few of the book's words
+    pool = groups.get(first, {}) if first else doc.word_counts
+    counts = {w: n for w, n in pool.items() if len(word) - 2 <= len(w) <= len(word) + 4}
     exact = re.compile(r"[^\W\d_]{1,2}".join(map(re.escape, parts)))
     found = [(n, w) for w, n in counts.items() if exact.fullmatch(w)]
     if not found:
