@@ -39,8 +39,8 @@ class AcronymExpansion(Rule):
                 ctx_words = re.findall(rf"\b(?:{'|'.join(entry['context'])})\b", region)
                 slugs = [w for n in doc.footnotes if c0 <= n.start < c1 for u in n.urls for w in u.slug_words
                          if any(w.startswith(s) for s in entry["slug"])]
-                against = [u.group() for u in re.finditer(rf"\b(?:{'|'.join(entry['unrelated'])})\b", text[c0:c1])
-                           if not a <= u.start() + c0 < b]
+                against = [u.group() for u in re.finditer(rf"\b(?:{'|'.join(entry['unrelated'])})\b", region)
+                           if not a <= u.start() + c0 < b]  # "Turkse" of the wrong name itself does not count
                 evidence = []
                 if acr:
                     evidence.append(f"the chapter names {entry['acronym']} {len(acr)} times")
