@@ -1,0 +1,126 @@
+"""Shared by the ``entity-confusion.*`` rules: candidates and the evidence for and against them.
+
+An entity confusion is decided from context, never from the word alone: "EU" is right in a
+chapter about Belarus and the European Union and wrong where the sentence speaks of Kazakhstan
+and Armenia and the cited footnote's URL has ``eaes`` (ЕАЭС). Every candidate collects weighted
+evidence both ways, in words an editor can check. A candidate is *strong* (reported by the
+critical rules) when the evidence adds up to ``STRONG`` and part of it is direct (its sentence
+or the footnote it cites) with nothing direct against it; *weak* candidates with some evidence
+go to the minor rule ``entity-confusion.weak-evidence``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+STRONG = 3
+WEAK = 2
+SENTENCE_REACH = 400  # characters searched for a sentence's ends
+WINDOW = 600  # characters either side for the surrounding passage
+SAME_PHRASE_REACH = 1500
+
+
+@dataclass
+class Candidate:
+    kind: str  # "eaeu" or "belarus"
+    start: int
+    end: int
+    suggestion: str | None
+    what: str  # "the EU" / "Belgian"
+    meant: str  # "the Eurasian Economic Union (EAEU)"
+    evidence: list[tuple[int, str]] = field(default_factory=list)  # (weight, words); direct if weight >= 2
+
+    @property
+    def score(self) -> int:
+        return sum(w for w, _ in self.evidence)
+
+    @property
+    def strong(self) -> bool:
+        direct_for = any(w >= 2 for w, _ in self.evidence)
+        direct_against = any(w <= -2 for w, _ in self.evidence)
+        return self.score >= STRONG and direct_for and not direct_against
+
+    @property
+    def weak(self) -> bool:
+        return not self.strong and self.score >= WEAK
+
+    def message(self, text: str, hedge: str = "probably means") -> str:
+        pro = [e for w, e in sorted(self.evidence, key=lambda x: -x[0]) if w > 0]
+        con = [e for w, e in self.evidence if w < 0]
+        msg = f"'{' '.join(text.split())}' {hedge} {self.meant}, not {self.what}: " + "; ".join(pro)
+        if con:
+            msg += " (against: " + "; ".join(con) + ")"
+        return msg
+
+
+class Markers:
+    """Positions of a pack's word classes in the book, counted in any range by bisection."""
+
+    def __init__(self, text: str, classes: dict[str, list[str]]):
+        alts = "|".join(f"(?P<{name}>{'|'.join(pats)})" for name, pats in classes.items() if pats)
+        self.hits: dict[str, list[tuple[int, str]]] = {name: [] for name in classes}
+        every = [p for pats in classes.values() for p in pats]
+        for m in re.finditer(rf"{lead(every)}(?<![\w-])(?:{alts})(?![\w])", text):
+            self.hits[m.lastgroup].append((m.start(), m.group()))
+        self.starts = {name: [p for p, _ in hits] for name, hits in self.hits.items()}
+
+    def in_range(self, name: str, a: int, b: int, skip: tuple[int, int] | None = None) -> list[str]:
+        starts, hits = self.starts[name], self.hits[name]
+        i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        return [w for p, w in hits[i:j] if not (skip and skip[0] <= p < skip[1])]
+
+
+def lead(patterns: list[str]) -> str:
+    """A lookahead for the first letters of ``patterns`` (when all start with a literal letter):
+    it lets ``re`` skip most positions of a book at once, 3-5 times faster than without."""
+    firsts = {p[0] for p in patterns}
+    if patterns and all(c.isalpha() for c in firsts):
+        return f"(?=[{''.join(sorted(firsts))}])"
+    return ""
+
+
+def sentence_span(doc, a: int, b: int) -> tuple[int, int]:
+    """The sentence around ``text[a:b]``: inside its footnote for a note, else in the body."""
+    note = doc.footnote_at(a)
+    if note:
+        url = note.url
+        return note.body_start, url.start if url and url.start > b else note.end
+    text = doc.body_text
+    lo = max(0, a - SENTENCE_REACH)
+    starts = [m.end() for m in re.finditer(r"[.!?][\"”’]?\d{0,3}\s+(?=[\"“]?[A-Z])", text[lo:a])]
+    s = lo + starts[-1] if starts else lo
+    m = re.compile(r"[.!?][\"”’]?\d{0,3}(?=\s+[\"“]?[A-Z]|\s*$)").search(text, b, min(len(text), b + SENTENCE_REACH))
+    return s, m.end() if m else min(len(text), b + SENTENCE_REACH)
+
+
+def slug_hits(notes, words: list[str]) -> list[str]:
+    """Slug words of the notes' URLs that are, or start with, one of ``words`` (3+ letters)."""
+    found = []
+    for note in notes:
+        for url in note.urls:
+            for w in url.slug_words:
+                if w in words or any(len(p) > 3 and w.startswith(p) for p in words):
+                    found.append(w)
+    return found
+
+
+def quoted(words: list[str], limit: int = 3) -> str:
+    c = Counter(words)
+    return " and ".join(f"'{w}'" for w, _ in c.most_common(limit))
+
+
+def add_same_phrase_evidence(cands: list[Candidate], text: str) -> None:
+    """A weak candidate gains when the same expression nearby, in the same passage, is strong."""
+    strong = [c for c in cands if c.strong]
+    for c in cands:
+        if c.strong:
+            continue
+        phrase = text[c.start:c.end]
+        for s in strong:
+            if text[s.start:s.end] == phrase and abs(s.start - c.start) <= SAME_PHRASE_REACH and len(phrase) > 2:
+                c.evidence.append((2, f"the same '{phrase}' {abs(s.start - c.start)} characters "
+                                      f"{'earlier' if s.start < c.start else 'later'} has strong evidence"))
+                break
