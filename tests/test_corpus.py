@@ -15,6 +15,8 @@ from conftest import BOOK0, GOLD0
 # certain-artefact recall per category on corpus/000 (see README, "Quality")
 RECALL_FLOORS = {
     "citation": 1.0,          # 146/146
+    "encoding": 1.0,          # 8/8
+    "entity-confusion": 1.0,  # 9/9
     "footnote-glue": 1.0,     # 20/20
     "inconsistent-term": 1.0,  # 55/55
     "number": 1.0,            # 3/3
@@ -23,7 +25,7 @@ RECALL_FLOORS = {
     "translated-url": 1.0,    # 11/11
     "typography": 1.0,        # 23/23
 }
-OVERALL_FLOOR = 0.68
+OVERALL_FLOOR = 0.72
 PRECISION_FLOOR = 0.90
 
 
