@@ -86,3 +86,18 @@ def test_sentences_are_split_with_the_shipped_dutch_model(doc0):
     assert any(t.startswith("In december 2020 heeft de Raad van staatshoofden") for t in texts)
     # a sentence interrupted by a page break and its footnotes is still one sentence
     assert any("Dit omvat ook het versterken van de humanitaire banden" in t for t in texts)
+
+
+def test_sentence_model_is_nltk_punkt_without_the_nltk_package_import():
+    import subprocess
+    import sys
+
+    code = ("import sys; from qa.document import Document; d = Document(open(sys.argv[1]).read()); "
+            "n = len(d.sentences); assert 'nltk' not in sys.modules and 'numpy' not in sys.modules; "
+            "import nltk, nltk.data; from nltk.tokenize import PunktTokenizer; "
+            "from qa import sentences; nltk.data.path.insert(0, str(sentences.MODEL.parents[2])); "
+            "t = PunktTokenizer('dutch'); assert sentences.split(d.body_text) == list(t.span_tokenize(d.body_text)); "
+            "print(n)")
+    r = subprocess.run([sys.executable, "-c", code, str(BOOK0)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert int(r.stdout) > 300
