@@ -222,6 +222,9 @@ def _docx(path, stream) -> Document:
     d = docx.Document(stream)
     notes = _docx_footnotes(d)
     counter = [0]  # footnotes are numbered through the book, in the order cited
+    # python-docx's Paragraph.style scans every style for each paragraph (10 s for 4,000
+    # paragraphs); look the style id up in one table instead
+    style_names = {st.style_id: st.name or "" for st in d.styles}
     blocks = []  # (text, location, heading level, footnotes cited)
     paragraph = table = 0
     for block in d.iter_inner_content():
@@ -235,7 +238,7 @@ def _docx(path, stream) -> Document:
             continue
         paragraph += 1
         text, cited = _docx_text(block._p, notes, counter)
-        m = HEADING_STYLE.match(block.style.name if block.style is not None else "")
+        m = HEADING_STYLE.match(style_names.get(block._p.style, ""))
         blocks.append((text, {"paragraph": paragraph}, int(m[1]) if m and text.strip() else None, cited))
     top = min((lv for _, _, lv, _ in blocks if lv is not None), default=None)
     b = Builder()
