@@ -17,11 +17,8 @@ from __future__ import annotations
 import bisect
 import contextlib
 import io
-import logging
 import os
 import re
-import warnings
-import zipfile
 
 from qa.document import Document
 from qa.errors import InputError
@@ -96,9 +93,12 @@ def _dedupe(headings):
 
 def sniff(data: bytes) -> str:
     """What the bytes are, by content: 'PDF', 'DOCX', 'EPUB', 'ZIP', 'text' or 'binary'."""
-    if b"%PDF-" in data[:1024]:
+    at = data.find(b"%PDF-", 0, 1024)  # the header may follow some junk, but a PDF ends in %%EOF
+    if at == 0 or (at > 0 and b"%%EOF" in data[-1024:]):
         return "PDF"
     if data.startswith(b"PK\x03\x04"):
+        import zipfile
+
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
         except (zipfile.BadZipFile, OSError, ValueError):
@@ -146,6 +146,9 @@ def _a(kind: str) -> str:
 @contextlib.contextmanager
 def _quiet():
     """The parsers warn and log about sloppy files; the user gets our one line or nothing."""
+    import logging
+    import warnings
+
     logger = logging.getLogger("pypdf")
     level = logger.level
     logger.setLevel(logging.CRITICAL)
