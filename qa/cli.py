@@ -103,7 +103,7 @@ def _format_names():
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("-f", "--format", "fmt", default=None,
               help="Output format: text, json, sarif, junit, github (default text; github on GitHub Actions).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")

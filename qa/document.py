@@ -35,7 +35,11 @@ class FootnoteRef:
 class Document:
     """One book: its text and everything segmentation found in it."""
 
-    def __init__(self, text: str, path: str = "<text>", fmt: str = "txt", locator=None):
+    def __init__(self, text: str, path: str = "<text>", fmt: str = "txt", locator=None,
+                 headings: list[tuple[int, int, str]] | None = None):
+        """``headings``: chapter headings the source format marks (DOCX heading styles, the EPUB
+        table of contents, the PDF outline) as ``(start, end, title)`` offsets into ``text``;
+        when given, they replace the chapters found by layout."""
         self.text = text
         self.path = path
         self.format = fmt
@@ -50,8 +54,10 @@ class Document:
         self.toc_span = (self.lines[toc_range[0]].start, self.lines[toc_range[1] - 1].end) if toc_range else None
         self.page_marks: list[PageMark] = segment.find_page_marks(self.lines, note_lines | toc_lines)
         page_lines = {bisect.bisect_right(self.line_starts, p.start) - 1 for p in self.page_marks}
-        self.chapters: list[Chapter] = segment.find_chapters(
-            text, self.lines, note_lines, page_lines, toc_range, self.toc)
+        if headings:
+            self.chapters: list[Chapter] = self._chapters_from(headings)
+        else:
+            self.chapters = segment.find_chapters(text, self.lines, note_lines, page_lines, toc_range, self.toc)
         self._chapter_starts = [c.start for c in self.chapters]
         for note in self.footnotes:
             note.urls = segment.find_urls(text, note.start, note.end)
@@ -62,6 +68,12 @@ class Document:
         if self.toc_span:
             self._blank_spans.append(self.toc_span)
         self._page_index = _page_index(self.page_marks)
+
+    def _chapters_from(self, headings) -> list[Chapter]:
+        heads = sorted(h for h in headings if 0 <= h[0] < len(self.text))
+        return [Chapter(k + 1, title, start, heads[k + 1][0] if k + 1 < len(heads) else len(self.text),
+                        max(start, min(end, len(self.text))), self.line_col(start)[0])
+                for k, (start, end, title) in enumerate(heads)]
 
     # -- positions -------------------------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import pathlib
+import re
+import stat
 
 from qa.document import Document
 from qa.errors import InputError
@@ -39,10 +41,17 @@ def collect(paths) -> tuple[list[pathlib.Path], list[InputError]]:
             if not found:
                 errors.append(InputError(p, "folder holds no book (.txt, .pdf, .docx, .epub)"))
             books.extend(found)
-        elif p.exists():
-            books.append(p)
         else:
-            errors.append(InputError(p, "no such file or folder"))
+            try:
+                p.stat()
+            except PermissionError:  # a folder on the way cannot be entered
+                errors.append(InputError(p, "cannot read: permission denied"))
+            except (FileNotFoundError, NotADirectoryError):
+                errors.append(InputError(p, "no such file or folder"))
+            except OSError as exc:
+                errors.append(InputError(p, f"cannot read: {exc.strerror or exc}"))
+            else:
+                books.append(p)
     seen, unique = set(), []
     for b in books:
         if b not in seen:
@@ -54,6 +63,8 @@ def collect(paths) -> tuple[list[pathlib.Path], list[InputError]]:
 def read_bytes(path: pathlib.Path) -> bytes:
     try:
         with open(path, "rb") as fh:  # read-only, always
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise InputError(path, "not a regular file (a device or pipe?)")
             return fh.read()
     except IsADirectoryError:
         raise InputError(path, "is a folder, not a book") from None
@@ -78,8 +89,19 @@ def decode(path, data: bytes, encoding: str | None = None) -> str:
     """Bytes of a plain-text book to str, or an InputError that says what the bytes are."""
     if not data.strip():
         raise InputError(path, "empty file")
-    if data.startswith((b"%PDF", b"PK\x03\x04")):
-        raise InputError(path, "is a PDF or ZIP document, not plain text (check the file extension)")
+    if encoding is None:
+        from qa.formats import sniff
+
+        kind = sniff(data)
+        if kind in ("PDF", "DOCX", "EPUB"):
+            raise InputError(path, f"is a {kind} document, not plain text "
+                                   f"(name it .{kind.lower()} to check it)")
+        if kind == "ZIP":
+            raise InputError(path, "is a ZIP archive, not plain text")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            encoding = "utf-16"  # a UTF-16 byte-order mark is unambiguous
+        elif kind == "binary" or _controls(data[:65536]) > len(data[:65536]) // 100 + 2:
+            raise InputError(path, "binary file, not a text book")
     if encoding:
         try:
             text = data.decode(encoding)
@@ -87,29 +109,50 @@ def decode(path, data: bytes, encoding: str | None = None) -> str:
             raise InputError(path, f"unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as exc:
             raise InputError(path, f"not valid {encoding} at byte {exc.start}") from None
+        text = text.removeprefix("\ufeff")
+        if _controls(text[:65536]) > len(text[:65536]) // 100 + 2:
+            raise InputError(path, f"binary file, not a text book (read as {encoding})")
     else:
-        head = data[:65536]
-        if b"\x00" in head or sum(head.count(bytes([c])) for c in _CONTROL) > len(head) // 100 + 2:
-            raise InputError(path, "binary file, not a text book")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             guess = guess_encoding(data)
+            line = data.count(b"\n", 0, exc.start) + 1
             raise InputError(
-                path, f"not UTF-8 (byte {exc.start}); looks like {guess}: "
-                      f"convert it or pass --encoding {guess}") from None
+                path, f"not UTF-8 (line {line}, byte {exc.start}); it looks like {guess}: "
+                      f"convert it to UTF-8 or pass --encoding {guess}") from None
     if not text.strip():
         raise InputError(path, "empty file")
     return text
 
 
+def _controls(chunk) -> int:
+    """How many C0 control characters (but TAB, LF, FF, CR) ``chunk`` holds (bytes or str)."""
+    if isinstance(chunk, str):
+        return sum(1 for ch in chunk if ch < " " and ch not in "\t\n\f\r")
+    return sum(chunk.count(bytes([c])) for c in _CONTROL)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def guess_encoding(data: bytes) -> str:
-    """cp1251 (Cyrillic), cp1252 or latin-1 for a non-UTF-8 book, by which letters result."""
-    high = [b for b in data if b >= 0x80]
-    if not high:
-        return "ascii"
-    cyrillic = sum(1 for b in high if 0xC0 <= b <= 0xFF)
-    cp1252_only = sum(1 for b in high if 0x80 <= b <= 0x9F)
-    if cyrillic / len(high) > 0.8 and len(high) > 0.2 * len(data.split()):
+    """cp1251, cp1252 or latin-1 for a book that is not UTF-8, by which reading gives real words.
+
+    Read as cp1251, a Russian text gives words wholly in Cyrillic; a Western text gives words
+    that mix Latin and Cyrillic letters (``één`` becomes ``ййn``). Bytes 0x80-0x9F are printable
+    in cp1252 (curly quotes, dashes, the euro sign) but control codes in latin-1.
+    """
+    words = _LETTERS.findall(data.decode("cp1251", errors="replace"))
+    cyrillic = [w for w in words if _CYRILLIC.search(w)]
+    pure = sum(1 for w in cyrillic if not re.search(r"[A-Za-z]", w))
+    if cyrillic and pure >= 0.8 * len(cyrillic):
         return "cp1251"
-    return "cp1252" if cp1252_only else "latin-1"
+    if re.search(rb"[\x80-\x9f]", data):
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return "latin-1"

@@ -23,3 +23,7 @@ def run_cli(*args, input=None, env=None, cwd=None):
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([sys.executable, "-m", "qa", *map(str, args)], capture_output=True, text=True,
                           input=input, env=full_env, cwd=cwd or ROOT, timeout=300)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes tens of seconds (the 50 MB book); deselect with -m 'not slow'")
