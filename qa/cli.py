@@ -129,3 +129,61 @@ def rules(fmt):
     click.echo(f"{'rule':{width}}  {'category':18}  {'severity':8}  description")
     for rid, cls in registry.items():
         click.echo(f"{rid:{width}}  {cls.category:18}  {cls.severity:8}  {cls.summary()}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(), help="Write the fixed copy to FILE (a folder for several books).")
+@click.option("--diff-only", is_flag=True, help="Print the diff, write nothing.")
+@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated).")
+@click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
+@click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
+def fix(paths, output, diff_only, select, ignore, config_file, encoding):
+    """Write a copy of BOOK with the safe suggestions applied; print a unified diff."""
+    import pathlib
+
+    from qa import api, fix as fixmod
+    from qa.errors import MtqaError
+    from qa.load import collect
+
+    if not output and not diff_only:
+        raise MtqaError("fix needs -o OUT (the book itself is never changed) or --diff-only")
+    books, errors = collect(paths)
+    if errors:
+        raise errors[0]
+    several = len(books) > 1 or any(pathlib.Path(p).is_dir() for p in paths)
+    targets = fixmod.plan_outputs(books, output, several) if output else [None] * len(books)
+    base = api.build_config(config_file)
+    cli = _cli_config(select, ignore, None, ())
+    results = [fixmod.fix_path(b, base, cli, encoding) for b in books]  # everything read before writing
+    for result, target in zip(results, targets):
+        sys.stdout.write(fixmod.unified_diff(result.original, result.fixed, result.path, str(target or result.path)))
+        if target and not diff_only:
+            fixmod.write(result, target)
+        click.echo(f"mtqa: fix: {fixmod.summary(result, None if diff_only else target)}", err=True)
+
+
+@main.command()
+@click.argument("raw", type=click.Path())
+@click.argument("edited", type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the comparison to FILE.")
+@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated).")
+@click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
+@click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
+def compare(raw, edited, fmt, output, select, ignore, config_file, encoding):
+    """Per-chapter chrF, chrF++, BLEU and TER of RAW against EDITED, and the findings EDITED fixed."""
+    from qa import api
+    from qa.compare import compare_paths
+    from qa.compare_output import FORMATS
+    from qa.util import atomic_writer
+
+    base = api.build_config(config_file)
+    data = compare_paths(raw, edited, base, _cli_config(select, ignore, None, ()), encoding)
+    if output:
+        with atomic_writer(output) as fh:
+            FORMATS[fmt](data, fh)
+    else:
+        FORMATS[fmt](data, sys.stdout)
