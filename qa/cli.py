@@ -158,7 +158,9 @@ def fix(paths, output, diff_only, select, ignore, config_file, encoding):
     cli = _cli_config(select, ignore, None, ())
     results = [fixmod.fix_path(b, base, cli, encoding) for b in books]  # everything read before writing
     for result, target in zip(results, targets):
-        sys.stdout.write(fixmod.unified_diff(result.original, result.fixed, result.path, str(target or result.path)))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.diff(str(target or result.path)))
+        sys.stdout.buffer.flush()
         if target and not diff_only:
             fixmod.write(result, target)
         click.echo(f"mtqa: fix: {fixmod.summary(result, None if diff_only else target)}", err=True)

@@ -43,6 +43,13 @@ class FixResult:
     def changed(self) -> bool:
         return self.fixed != self.original
 
+    def diff(self, tofile: str | None = None) -> bytes:
+        """The unified diff from the book to the copy, in the book's encoding (and with its BOM on
+        the first line), so that ``patch`` applies it to the book's bytes."""
+        bom = "\ufeff" if self.bom else ""
+        text = unified_diff(bom + self.original, bom + self.fixed, self.path, tofile or self.path)
+        return text.encode(self.encoding)
+
 
 # -- the pure part: text in, text out --------------------------------------------------------
 def choose(issues: list[Issue]) -> tuple[list[Issue], list[Issue]]:
