@@ -16,6 +16,7 @@ EDITED's unmatched findings are *new*.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections import defaultdict
 
@@ -31,21 +32,35 @@ CONTEXT_MIN_RATIO = 0.6
 
 # -- units: front matter and chapters, as lists of segments ----------------------------------------
 def units(doc: Document) -> list[dict]:
-    """Front matter (if any text precedes the first chapter) and the chapters, with segments."""
-    bounds = [(None, "(front matter)", 0, doc.chapters[0].start if doc.chapters else len(doc.text))]
-    bounds += [(c.index, c.title, c.start, c.end) for c in doc.chapters]
-    spans = [(a, " ".join(doc.body_text[a:b].split())) for a, b in doc.sentences]
-    spans += [(n.start, " ".join(doc.text[n.start:n.end].split())) for n in doc.footnotes]
-    spans.sort()
-    out, k = [], 0
-    for index, title, start, end in bounds:
-        segs = []
-        while k < len(spans) and spans[k][0] < end:
-            if spans[k][0] >= start and spans[k][1]:
-                segs.append(spans[k][1])
+    """Front matter (if any text precedes the first chapter) and the chapters, with segments.
+
+    Segments are the body's sentences, cut at chapter boundaries (a heading that Punkt glued to
+    the sentence before it still starts its own chapter), the footnotes and the lines of the table
+    of contents, in text order.
+    """
+    first = doc.chapters[0].start if doc.chapters else len(doc.text)
+    bounds = [(None, "(front matter)", 0, first)] + [(c.index, c.title, c.start, c.end) for c in doc.chapters]
+    starts = [b[2] for b in bounds]
+    found: list[list[tuple[int, str]]] = [[] for _ in bounds]
+    body = doc.body_text
+    for a, b in doc.sentences:
+        k = max(0, bisect.bisect_right(starts, a) - 1)
+        while k < len(bounds) and bounds[k][2] < b:
+            lo, hi = max(a, bounds[k][2]), min(b, bounds[k][3])
+            text = " ".join(body[lo:hi].split())
+            if text:
+                found[k].append((lo, text))
             k += 1
+    extra = [(n.start, doc.text[n.start:n.end]) for n in doc.footnotes]
+    if doc.toc_span:  # the table of contents, one entry per line (blanked in the body text)
+        a, b = doc.toc_span
+        extra += [(ln.start, ln.text) for ln in doc.lines if a <= ln.start < b and ln.text.strip()]
+    for offset, raw in extra:
+        found[max(0, bisect.bisect_right(starts, offset) - 1)].append((offset, " ".join(raw.split())))
+    out = []
+    for (index, title, start, end), segs in zip(bounds, found):
         if index is not None or segs or doc.text[start:end].strip():
-            out.append({"index": index, "title": title, "segments": segs})
+            out.append({"index": index, "title": title, "segments": [t for _, t in sorted(segs)]})
     return out
 
 
