@@ -78,7 +78,7 @@ class SpanMap:
     replaced stretch maps to the replacement (``belta.door`` -> ``belta.by``).
     """
 
-    MAX_BLOCK = 20000  # characters; a larger changed block is not aligned character by character
+    MAX_BLOCK = 3000  # characters that differ in a block; more are not aligned character by character
 
     def __init__(self, old: str, new: str):
         self.old, self.new = old, new
@@ -86,7 +86,10 @@ class SpanMap:
         self.new_starts = _line_starts(new)
         old_lines = old.split("\n")
         new_lines = new.split("\n")
-        self.ops = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
+        # autojunk: blank and whitespace-only lines are so frequent in PDF extractions that
+        # aligning them exactly costs half a second a book; as junk they still follow their
+        # neighbours, and the characters of a changed block are aligned exactly below.
+        self.ops = difflib.SequenceMatcher(None, old_lines, new_lines).get_opcodes()
         self._op_starts = [op[1] for op in self.ops]
         self._char_ops: dict[int, list] = {}
 
@@ -105,13 +108,33 @@ class SpanMap:
             return None
         if op == "equal":
             return b0 + (start - a0), b0 + (end - a0)
-        if a1 - a0 > self.MAX_BLOCK or b1 - b0 > self.MAX_BLOCK:
-            return None
         if k not in self._char_ops:
-            self._char_ops[k] = difflib.SequenceMatcher(
-                None, self.old[a0:a1], self.new[b0:b1], autojunk=False).get_opcodes()
+            self._char_ops[k] = _char_opcodes(self.old[a0:a1], self.new[b0:b1], self.MAX_BLOCK)
         ops = self._char_ops[k]
+        if ops is None:
+            return None
         return b0 + _map_char(ops, start - a0, True), b0 + _map_char(ops, end - a0, False)
+
+
+def _char_opcodes(a: str, b: str, limit: int):
+    """difflib opcodes of two strings, with their common head and tail taken off first (cheap);
+    None when what remains is too long to align character by character quickly."""
+    n = min(len(a), len(b))
+    head = 0
+    while head < n and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]:
+        tail += 1
+    mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    if max(len(mid_a), len(mid_b)) > limit:
+        return None
+    ops = [("equal", 0, head, 0, head)] if head else []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes():
+        ops.append((op, i1 + head, i2 + head, j1 + head, j2 + head))
+    if tail:
+        ops.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return ops
 
 
 def _map_char(ops, pos: int, is_start: bool) -> int:
