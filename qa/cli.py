@@ -132,7 +132,7 @@ def rules(fmt):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="BOOK...")
 @click.option("-o", "--output", type=click.Path(), help="Write the fixed copy to FILE (a folder for several books).")
 @click.option("--diff-only", is_flag=True, help="Print the diff, write nothing.")
 @click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
@@ -140,7 +140,11 @@ def rules(fmt):
 @click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
 @click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
 def fix(paths, output, diff_only, select, ignore, config_file, encoding):
-    """Write a copy of BOOK with the safe suggestions applied; print a unified diff."""
+    """Apply safe suggestions to a copy; print the diff.
+
+    Writes BOOK with the suggestions that rules mark safe applied to OUT (a folder for several
+    books) and prints a unified diff that `patch` applies to BOOK. BOOK is never changed.
+    """
     import pathlib
 
     from qa import api, fix as fixmod
@@ -176,7 +180,11 @@ def fix(paths, output, diff_only, select, ignore, config_file, encoding):
 @click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
 @click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
 def compare(raw, edited, fmt, output, select, ignore, config_file, encoding):
-    """Per-chapter chrF, chrF++, BLEU and TER of RAW against EDITED, and the findings EDITED fixed."""
+    """Score two editions per chapter; list fixed findings.
+
+    Per-chapter chrF, chrF++, BLEU and TER (sacrebleu) of RAW (the machine translation) against
+    EDITED (the edited book), and which of RAW's findings EDITED fixed, kept or added.
+    """
     from qa import api
     from qa.compare import compare_paths
     from qa.compare_output import FORMATS
