@@ -187,13 +187,7 @@ def compare(raw, edited, fmt, output, select, ignore, config_file, encoding):
     """
     from qa import api
     from qa.compare import compare_paths
-    from qa.compare_output import FORMATS
-    from qa.util import atomic_writer
+    from qa.compare_output import emit
 
     base = api.build_config(config_file)
-    data = compare_paths(raw, edited, base, _cli_config(select, ignore, None, ()), encoding)
-    if output:
-        with atomic_writer(output) as fh:
-            FORMATS[fmt](data, fh)
-    else:
-        FORMATS[fmt](data, sys.stdout)
+    emit(compare_paths(raw, edited, base, _cli_config(select, ignore, None, ()), encoding), fmt, output)

@@ -68,3 +68,20 @@ def render_json(data: dict, out: TextIO) -> None:
 
 
 FORMATS = {"text": render_text, "json": render_json}
+
+
+def emit(data: dict, fmt: str, output=None) -> None:
+    """Render ``data`` in format ``fmt`` to stdout or, atomically, to the file ``output``."""
+    import sys
+
+    from qa.errors import MtqaError
+    from qa.util import atomic_writer
+
+    if not output:
+        FORMATS[fmt](data, sys.stdout)
+        return
+    try:
+        with atomic_writer(output) as fh:
+            FORMATS[fmt](data, fh)
+    except OSError as exc:
+        raise MtqaError(f"{output}: cannot write: {exc.strerror or exc}") from None

@@ -158,6 +158,8 @@ def test_compare_cli_text_json_and_errors(tmp_path):
         r = run_cli("compare", BOOK0, tmp_path / bad, "-o", tmp_path / "x.json")
         assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
         assert "Traceback" not in r.stderr and not (tmp_path / "x.json").exists()
+    r = run_cli("compare", BOOK0, BOOK0, "-o", tmp_path / "no-such-folder" / "x.json")
+    assert r.returncode == 2 and r.stderr.startswith("mtqa: error:") and len(r.stderr.splitlines()) == 1
 
 
 def test_an_edit_in_the_table_of_contents_counts():
