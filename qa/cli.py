@@ -145,25 +145,15 @@ def fix(paths, output, diff_only, select, ignore, config_file, encoding):
     Writes BOOK with the suggestions that rules mark safe applied to OUT (a folder for several
     books) and prints a unified diff that `patch` applies to BOOK. BOOK is never changed.
     """
-    import pathlib
-
     from qa import api, fix as fixmod
     from qa.errors import MtqaError
-    from qa.load import collect
 
     if not output and not diff_only:
         raise MtqaError("fix needs -o OUT (the book itself is never changed) or --diff-only")
-    books, errors = collect(paths)
-    if errors:
-        raise errors[0]
-    several = len(books) > 1 or any(pathlib.Path(p).is_dir() for p in paths)
-    targets = fixmod.plan_outputs(books, output, several) if output else [None] * len(books)
-    base = api.build_config(config_file)
     cli = _cli_config(select, ignore, None, ())
-    results = [fixmod.fix_path(b, base, cli, encoding) for b in books]  # everything read before writing
-    for result, target in zip(results, targets):
+    for result, target in fixmod.fix_paths(paths, output, api.build_config(config_file), cli, encoding):
         sys.stdout.flush()
-        sys.stdout.buffer.write(result.diff(str(target or result.path)))
+        sys.stdout.buffer.write(result.diff(str(target or result.path)))  # in the book's encoding
         sys.stdout.buffer.flush()
         if target and not diff_only:
             fixmod.write(result, target)

@@ -87,11 +87,8 @@ class Scorer:
 
     def segment_stats(self, pairs: list[tuple[str, str]]) -> list[tuple[list, list, list]]:
         """(chrF++ stats, BLEU stats, TER stats) per pair ``(raw, edited)``."""
-        out: list = [None] * len(pairs)
-        changed = [k for k, (h, r) in enumerate(pairs) if h != r]
-        for k, (h, _) in enumerate(pairs):
-            if out[k] is None and h == pairs[k][1]:
-                out[k] = self._identical(h)
+        out = [self._identical(h) if h == r else None for h, r in pairs]
+        changed = [k for k, s in enumerate(out) if s is None]
         if changed:
             hyps = [pairs[k][0] for k in changed]
             refs = [[pairs[k][1] for k in changed]]

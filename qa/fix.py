@@ -165,6 +165,23 @@ def fix_path(path, base: cfgmod.Config, cli: cfgmod.Config | None = None, encodi
     return result
 
 
+def fix_paths(paths, output, base: cfgmod.Config, cli: cfgmod.Config | None = None,
+              encoding: str | None = None) -> list[tuple[FixResult, pathlib.Path | None]]:
+    """Fix every book the paths name (nothing is written here): (result, where it goes).
+
+    Every book is read and every target checked before anything is written, so a bad input
+    or a target that is a book stops the run with nothing written.
+    """
+    from qa.load import collect
+
+    books, errors = collect(paths)
+    if errors:
+        raise errors[0]
+    several = len(books) > 1 or any(pathlib.Path(p).is_dir() for p in paths)
+    targets = plan_outputs(books, output, several) if output else [None] * len(books)
+    return [(fix_path(b, base, cli, encoding), t) for b, t in zip(books, targets)]
+
+
 def plan_outputs(books: list[pathlib.Path], output, to_folder: bool) -> list[pathlib.Path]:
     """Where each book's copy goes; refuses any copy that would be (or replace) a book."""
     out = pathlib.Path(output)
