@@ -39,7 +39,7 @@ def units(doc: Document) -> list[dict]:
     of contents, in text order.
     """
     first = doc.chapters[0].start if doc.chapters else len(doc.text)
-    bounds = [(None, "(front matter)", 0, first)] + [(c.index, c.title, c.start, c.end) for c in doc.chapters]
+    bounds = [(None, "(front matter)" if doc.chapters else "(whole text)", 0, first)] + [(c.index, c.title, c.start, c.end) for c in doc.chapters]
     starts = [b[2] for b in bounds]
     found: list[list[tuple[int, str]]] = [[] for _ in bounds]
     body = doc.body_text

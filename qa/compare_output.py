@@ -42,8 +42,8 @@ def render_text(data: dict, out: TextIO) -> None:
     f = data["findings"]
     w(f"{'book':>5} {'':4}  {'':11} {t['segments']:5} {t['changed']:7} {_num(t['chrF'])} {_num(t['chrF++'])} "
       f"{_num(t['BLEU'])} {_num(t['TER'])} {len(f['fixed']):5} {len(f['remaining']):5} {len(f['new']):5}\n\n")
-    w("RAW is the hypothesis, EDITED the reference; TER = edits per 100 words of EDITED, summed over\n"
-      f"aligned sentences and footnotes ({t['ter_edits']:g} edits / {t['ter_ref_words']:g} words).\n")
+    w("RAW is the hypothesis, EDITED the reference; TER = edits per 100 words of EDITED, summed over the\n"
+      f"aligned sentences, footnotes and contents lines ({t['ter_edits']:g} edits / {t['ter_ref_words']:g} words).\n")
     for name, sig in data["signatures"].items():
         w(f"  {name:7} {sig}\n")
     w(f"\nfindings: {len(f['fixed'])} fixed, {len(f['remaining'])} remaining, {len(f['new'])} new\n")
