@@ -153,3 +153,55 @@ def rules(fmt):
     click.echo(f"{'rule':{width}}  {'category':18}  {'severity':8}  description")
     for rid, cls in registry.items():
         click.echo(f"{rid:{width}}  {cls.category:18}  {cls.severity:8}  {cls.summary()}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="BOOK...")
+@click.option("-o", "--output", type=click.Path(), help="Write the fixed copy to FILE (a folder for several books).")
+@click.option("--diff-only", is_flag=True, help="Print the diff, write nothing.")
+@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated).")
+@click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
+@click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
+def fix(paths, output, diff_only, select, ignore, config_file, encoding):
+    """Apply safe suggestions to a copy; print the diff.
+
+    Writes BOOK with the suggestions that rules mark safe applied to OUT (a folder for several
+    books) and prints a unified diff that `patch` applies to BOOK. BOOK is never changed.
+    """
+    from qa import api, fix as fixmod
+    from qa.errors import MtqaError
+
+    if not output and not diff_only:
+        raise MtqaError("fix needs -o OUT (the book itself is never changed) or --diff-only")
+    cli = _cli_config(select, ignore, None, ())
+    for result, target in fixmod.fix_paths(paths, output, api.build_config(config_file), cli, encoding):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.diff(str(target or result.path)))  # in the book's encoding
+        sys.stdout.buffer.flush()
+        if target and not diff_only:
+            fixmod.write(result, target)
+        click.echo(f"mtqa: fix: {fixmod.summary(result, None if diff_only else target)}", err=True)
+
+
+@main.command()
+@click.argument("raw", type=click.Path())
+@click.argument("edited", type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the comparison to FILE.")
+@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated).")
+@click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
+@click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
+def compare(raw, edited, fmt, output, select, ignore, config_file, encoding):
+    """Score two editions per chapter; list fixed findings.
+
+    Per-chapter chrF, chrF++, BLEU and TER (sacrebleu) of RAW (the machine translation) against
+    EDITED (the edited book), and which of RAW's findings EDITED fixed, kept or added.
+    """
+    from qa import api
+    from qa.compare import compare_paths
+    from qa.compare_output import emit
+
+    base = api.build_config(config_file)
+    emit(compare_paths(raw, edited, base, _cli_config(select, ignore, None, ()), encoding), fmt, output)

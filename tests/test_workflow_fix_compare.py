@@ -1,0 +1,54 @@
+"""The editor's workflow on the corpus: fix the books into a folder, then compare raw with fixed."""
+
+import hashlib
+import json
+
+import pytest
+
+from conftest import BOOK0, BOOK1, CORPUS, run_cli
+
+
+@pytest.fixture(scope="module")
+def fixed(tmp_path_factory):
+    out = tmp_path_factory.mktemp("fixed")
+    before = {b: hashlib.sha256(b.read_bytes()).hexdigest() for b in (BOOK0, BOOK1)}
+    r = run_cli("fix", CORPUS, "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert {b: hashlib.sha256(b.read_bytes()).hexdigest() for b in (BOOK0, BOOK1)} == before
+    return out
+
+
+def _json(*args):
+    r = run_cli(*args, "-f", "json")
+    assert r.returncode in (0, 1), r.stderr
+    return json.loads(r.stdout)
+
+
+@pytest.mark.parametrize("book", [BOOK0, BOOK1], ids=["000", "001"])
+def test_raw_against_fixed(fixed, book):
+    raw_safe = [i for i in _json("check", book, "--fail-on", "never")["files"][0]["issues"] if i["safe"]]
+    data = _json("compare", book, fixed / book.name)
+    found = data["findings"]
+    # exactly the safe findings were fixed, each replaced by its suggestion; nothing new appeared
+    assert sorted((f["rule"], f["line"], f["column"]) for f in found["fixed"]) == \
+        sorted((i["rule"], i["line"], i["column"]) for i in raw_safe)
+    assert all(f["now"] == f["suggestion"] for f in found["fixed"])
+    assert not found["new"]
+    assert len(found["remaining"]) == data["raw"]["findings"] - len(raw_safe)
+    total = data["total"]
+    if raw_safe:
+        assert total["chrF"] < 100 and total["chrF++"] < 100 and total["BLEU"] < 100 and total["TER"] > 0
+        assert total["changed"] >= 1
+    else:
+        assert total["chrF"] == 100 and total["TER"] == 0
+    for row in data["chapters"]:
+        assert row["aligned_by"] in ("title", "front-matter")
+        assert (row["fixed"] == 0) == (row["changed"] == 0 or row["chrF"] == 100)
+
+
+@pytest.mark.parametrize("book", [BOOK0, BOOK1], ids=["000", "001"])
+def test_identical_editions_score_perfectly(book):
+    data = _json("compare", book, book)
+    assert data["total"]["chrF"] == 100 and data["total"]["chrF++"] == 100
+    assert data["total"]["BLEU"] == 100 and data["total"]["TER"] == 0
+    assert not data["findings"]["fixed"] and not data["findings"]["new"]
