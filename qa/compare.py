@@ -170,7 +170,7 @@ def match_findings(raw_issues, raw_text, edited_issues, edited_text):
 
 
 def _finding(issue, **extra) -> dict:
-    d = {k: getattr(issue, k) for k in ("rule", "category", "severity", "line", "column",
+    d = {k: getattr(issue, k) for k in ("rule", "category", "severity", "line", "column", "end_line", "end_column",
                                          "text", "suggestion", "message", "chapter")}
     return d | extra
 
