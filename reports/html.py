@@ -58,10 +58,12 @@ def passage(text: str | None, start: int, end: int, width: int = CONTEXT) -> dic
         return {"before": "", "match": "", "after": "", "cut_before": False, "cut_after": False}
     a, b = max(0, start - width), min(len(text), end + width)
     before, after = text[a:start], text[end:b]
-    if a > 0 and " " in before.strip():
-        before = before[before.find(" "):] if not before[0].isspace() else before
-    if b < len(text) and " " in after.strip():
-        after = after[:after.rfind(" ")] if not after[-1].isspace() else after
+    if a > 0 and not text[a - 1].isspace():  # drop the word the window cuts through
+        m = _WS.search(before)
+        before = before[m.start():] if m else before
+    if b < len(text) and not text[b].isspace():
+        cut = [m.start() for m in _WS.finditer(after)]
+        after = after[:cut[-1]] if cut else after
     return {"before": _WS.sub(" ", before).lstrip(), "match": _WS.sub(" ", text[start:end]),
             "after": _WS.sub(" ", after).rstrip(), "cut_before": a > 0, "cut_after": b < len(text)}
 
