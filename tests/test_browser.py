@@ -68,9 +68,10 @@ def site(tmp_path_factory):
 def test_rows_render_and_a_filter_hides_rows(site):
     out, rep = site
     page = out / "synthetic.html"
-    shown = articles(dom(page))
+    html = dom(page)
+    shown = articles(html)
     assert len(shown) == 6 and not any("hidden" in a for a in shown)
-    assert 'data-visible="6"' in dom(page)
+    assert 'data-visible="6"' in html
     html = dom(page, "#severity=critical,major")
     rows = articles(html)
     hidden = [a["data-severity"] for a in rows if "hidden" in a]
