@@ -59,6 +59,18 @@ def _accept_matches(entry: dict, issue, ikey: tuple) -> bool:
     return "context_hash" not in entry or entry["context_hash"] == ctx
 
 
+def describe(entry: dict) -> str:
+    """An [[accept]] entry in one line: ``translated-url 'belta.door' in chapter 3``."""
+    out = str(entry.get("rule", "?"))
+    if "text" in entry:
+        out += f" {str(entry['text'])!r}"
+    if "chapter" in entry:
+        out += " in the front matter" if not entry["chapter"] else f" in chapter {entry['chapter']}"
+    if "context_hash" in entry:
+        out += f" (context {entry['context_hash']})"
+    return out
+
+
 def check_accept_entries(entries, where: str = "") -> None:
     where = f"{where}: " if where else ""
     for entry in entries:

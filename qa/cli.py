@@ -85,10 +85,12 @@ def _format_names():
 def _notes(report, unused_baseline=None, baseline_path=None) -> None:
     """One stderr note per stale suppression: an [[accept]] entry or baseline entry that matched
     nothing (the artefact was fixed, or the text around it changed)."""
+    from qa.baseline import describe
+
     for f in report.files:
         for e in f.unused_accepts:
-            click.echo(f"mtqa: note: {f.path}: [[accept]] entry {e.get('rule')} {e.get('text', '')!r} "
-                       f"matches no finding (reason was: {e.get('reason')})", err=True)
+            click.echo(f"mtqa: note: {f.path}: [[accept]] entry {describe(e)} matches no finding "
+                       f"(reason was: {e.get('reason')})", err=True)
     if unused_baseline:
         click.echo(f"mtqa: note: {baseline_path}: {len(unused_baseline)} baseline entr"
                    f"{'y matches' if len(unused_baseline) == 1 else 'ies match'} no finding "

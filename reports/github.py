@@ -10,6 +10,7 @@ also become ``%3A`` and ``%2C``. GitHub only uses columns when the annotation is
 
 from __future__ import annotations
 
+from qa.baseline import describe
 from qa.reports.base import Formatter
 from qa.result import SEVERITY_RANK
 
@@ -38,8 +39,7 @@ class GithubFormatter(Formatter):
                                file=result.path, title="mtqa: unreadable book"))
             return
         for entry in result.unused_accepts:
-            self.write(command("notice", f"[[accept]] entry for {entry.get('rule')} "
-                                         f"{entry.get('text', '')!r} matches no finding; remove it",
+            self.write(command("notice", f"[[accept]] entry {describe(entry)} matches no finding; remove it",
                                file=result.path, title="mtqa: unused accepted finding"))
         for issue in result.issues:
             self.count += 1

@@ -42,7 +42,9 @@ def _env():
         assets[f"{tag}_hash"] = f"sha256-{digest}"
     from qa import __version__
 
-    env.globals.update(assets, version=__version__, severities=SEVERITY_ORDER)
+    from qa.baseline import describe
+
+    env.globals.update(assets, version=__version__, severities=SEVERITY_ORDER, describe=describe)
     return env
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from qa.baseline import key as finding_key
+from qa.baseline import describe, key as finding_key
 from qa.reports._common import file_uri, rule_docs
 from qa.reports.base import Formatter
 
@@ -44,8 +44,7 @@ class SarifFormatter(Formatter):
         for entry in result.unused_accepts:
             self.config_notes.append({
                 "level": "note",
-                "message": {"text": f"{result.path}: [[accept]] entry for {entry.get('rule')} "
-                                    f"{entry.get('text', '')!r} matches no finding"},
+                "message": {"text": f"{result.path}: [[accept]] entry {describe(entry)} matches no finding"},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
         for issue in result.issues:
             region = {"startLine": issue.line, "startColumn": issue.column,

@@ -95,6 +95,9 @@ def test_accepted_findings_from_the_book_file(books):
     assert f["accepted"] >= 1 and all(not (i["chapter"] == 1 and i["text"] == "belta.door") for i in f["issues"])
     assert [e["text"] for e in f["unused_accepts"]] == ["nowhere.door"]
     assert "[[accept]] entry translated-url 'nowhere.door' matches no finding (reason was: stale)" in proc.stderr
+    proc = run_cli("report", books, *SELECT, "-o", books.parent / "site")
+    assert proc.returncode == 0 and "matches no finding" in proc.stderr
+    assert "nowhere.door" in (books.parent / "site" / (BOOK0.stem + ".html")).read_text(encoding="utf-8")
     # every entry needs a reason
     (books / (BOOK0.stem + ".mtqa.toml")).write_text('[[accept]]\nrule = "translated-url"\n', encoding="utf-8")
     proc, _ = check_json(books)

@@ -123,7 +123,8 @@ def evil_report():
     ]
     res = FileResult('books/"><script>alert(8)</script>.txt', 20,
                      [synth.ChapterInfo(1, "Hoofdstuk </title><script>alert(3)</script>", 3, 10)], issues, text=text)
-    res.unused_accepts = [{"rule": "<script>alert(9)</script>", "text": "x", "reason": "<i>r</i>"}]
+    res.unused_accepts = [{"rule": "<script>alert(9)</script>", "text": "x", "reason": "<i>r</i>"},
+                          {"rule": "number", "chapter": 0, "reason": "no text given"}]
     return Report([res, FileResult("<script>alert(10)</script>.txt", error="<b>bad</b>")])
 
 
