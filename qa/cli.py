@@ -97,13 +97,21 @@ def _notes(report, unused_baseline=None, baseline_path=None) -> None:
                    f"(fixed, or the text around changed); rewrite it with --write-baseline", err=True)
 
 
-def _apply_baseline(report, baseline_file):
-    """Filter the report with a baseline file; return the JSON addition (or None)."""
+def _load_baseline(baseline_file):
+    """Read the baseline before any work, so that a bad file fails fast."""
     if not baseline_file:
         return None
     from qa import baseline
 
-    data = baseline.load(baseline_file)
+    return baseline.load(baseline_file)
+
+
+def _apply_baseline(report, baseline_file, data):
+    """Filter the report with a baseline file; return the JSON addition (or None)."""
+    if data is None:
+        return None
+    from qa import baseline
+
     unused = baseline.apply(report, data)
     _notes(report, unused, baseline_file)
     return {"path": str(baseline_file), "suppressed": sum(f.baselined for f in report.files), "unused": unused}
@@ -141,13 +149,14 @@ def check(paths, fmt, output, select, ignore, fail_on, severity, config_file, en
         raise click.BadParameter(f"{fmt!r} is not one of {', '.join(_format_names())}", param_hint="--format")
     if baseline_file and write_baseline:
         raise click.UsageError("--baseline and --write-baseline exclude each other")
+    known = _load_baseline(baseline_file)
     base = api.build_config(config_file)
     cli = _cli_config(select, ignore, fail_on, severity)
     report = api.check_paths(paths, base, cli, encoding=encoding)
     _report_errors(report)
     if report.errors and len(report.errors) == len(report.files):
         sys.exit(2)  # nothing readable: nothing written
-    baseline_info = _apply_baseline(report, baseline_file)
+    baseline_info = _apply_baseline(report, baseline_file, known)
     if not baseline_file:
         _notes(report)
     options = {"baseline": baseline_info} if baseline_info is not None else {}
@@ -192,13 +201,14 @@ def report(paths, outdir, select, ignore, fail_on, severity, config_file, encodi
     out = pathlib.Path(outdir)
     if out.exists() and not out.is_dir():
         raise InputError(out, "exists and is not a folder")
+    known = _load_baseline(baseline_file)
     base = api.build_config(config_file)
     cli = _cli_config(select, ignore, fail_on, severity)
     result = api.check_paths(paths, base, cli, encoding=encoding)
     _report_errors(result)
     if result.errors and len(result.errors) == len(result.files):
         sys.exit(2)  # nothing readable: nothing written
-    _apply_baseline(result, baseline_file)
+    _apply_baseline(result, baseline_file, known)
     if not baseline_file:
         _notes(result)
     options = {} if mqm_threshold is None else {"mqm_threshold": mqm_threshold}
