@@ -102,6 +102,47 @@ def _format_names():
     return sorted(FORMATTERS)
 
 
+def _notes(report, unused_baseline=None, baseline_path=None) -> None:
+    """One stderr note per stale suppression: an [[accept]] entry or baseline entry that matched
+    nothing (the artefact was fixed, or the text around it changed)."""
+    from qa.baseline import describe
+
+    for f in report.files:
+        for e in f.unused_accepts:
+            click.echo(f"mtqa: note: {f.path}: [[accept]] entry {describe(e)} matches no finding "
+                       f"(reason was: {e.get('reason')})", err=True)
+    if unused_baseline:
+        click.echo(f"mtqa: note: {baseline_path}: {len(unused_baseline)} baseline entr"
+                   f"{'y matches' if len(unused_baseline) == 1 else 'ies match'} no finding "
+                   f"(fixed, or the text around changed); rewrite it with --write-baseline", err=True)
+
+
+def _load_baseline(baseline_file):
+    """Read the baseline before any work, so that a bad file fails fast."""
+    if not baseline_file:
+        return None
+    from qa import baseline
+
+    return baseline.load(baseline_file)
+
+
+def _apply_baseline(report, baseline_file, data):
+    """Filter the report with a baseline file; return the JSON addition (or None)."""
+    if data is None:
+        return None
+    from qa import baseline
+
+    unused = baseline.apply(report, data)
+    _notes(report, unused, baseline_file)
+    return {"path": str(baseline_file), "suppressed": sum(f.baselined for f in report.files), "unused": unused}
+
+
+baseline_option = click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+                               help="Hide the findings recorded in this baseline file (see --write-baseline).")
+threshold_option = click.option("--mqm-threshold", type=click.FloatRange(max=100), default=None,
+                                help="MQM quality score a chapter or book needs to pass (default 95).")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("-f", "--format", "fmt", default=None,
@@ -116,13 +157,21 @@ def _format_names():
 @click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Check books in this many worker processes (same output as one).")
-def check(paths, fmt, output, select, ignore, fail_on, severity, config_file, encoding, jobs):
+@baseline_option
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record every finding of this run in FILE (and exit 0 unless a book is unreadable).")
+@threshold_option
+def check(paths, fmt, output, select, ignore, fail_on, severity, config_file, encoding, jobs,
+          baseline_file, write_baseline, mqm_threshold):
     """Run the rules on books and print the findings."""
     from qa import api
 
     fmt = fmt or _format_default()
     if fmt not in _format_names():
         raise click.BadParameter(f"{fmt!r} is not one of {', '.join(_format_names())}", param_hint="--format")
+    if baseline_file and write_baseline:
+        raise click.UsageError("--baseline and --write-baseline exclude each other")
+    known = _load_baseline(baseline_file)
     base = api.build_config(config_file)
     cli = _cli_config(select, ignore, fail_on, severity)
     with _progress() as progress:
@@ -131,8 +180,65 @@ def check(paths, fmt, output, select, ignore, fail_on, severity, config_file, en
     _report_errors(report)
     if report.errors and len(report.errors) == len(report.files):
         sys.exit(2)  # nothing readable: nothing written
-    _emit(fmt, report, output)
+    baseline_info = _apply_baseline(report, baseline_file, known)
+    if not baseline_file:
+        _notes(report)
+    options = {"baseline": baseline_info} if baseline_info is not None else {}
+    if mqm_threshold is not None:
+        options["mqm_threshold"] = mqm_threshold
+    _emit(fmt, report, output, **options)
+    if write_baseline:
+        from qa import baseline
+
+        baseline.write(report, write_baseline)
+        click.echo(f"mtqa: wrote {sum(len(f.issues) for f in report.files)} findings to baseline "
+                   f"{write_baseline}", err=True)
+        sys.exit(2 if report.errors else 0)
     sys.exit(2 if report.errors else (1 if report.failed else 0))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the report: one page per book and index.html (created if needed).")
+@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated).")
+@click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default=None,
+              help="Severity that marks a chapter as failing in the report (default major).")
+@click.option("--severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity.")
+@click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
+@click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
+@baseline_option
+@threshold_option
+def report(paths, outdir, select, ignore, fail_on, severity, config_file, encoding, baseline_file,
+           mqm_threshold):
+    """Write a self-contained HTML report per book and an index.html for the set.
+
+    Exits 0 when the report is written (whatever it finds), 2 on unreadable input.
+    """
+    import pathlib
+
+    from qa import api
+    from qa.errors import InputError
+    from qa.reports import site_writer
+
+    out = pathlib.Path(outdir)
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "exists and is not a folder")
+    known = _load_baseline(baseline_file)
+    base = api.build_config(config_file)
+    cli = _cli_config(select, ignore, fail_on, severity)
+    result = api.check_paths(paths, base, cli, encoding=encoding)
+    _report_errors(result)
+    if result.errors and len(result.errors) == len(result.files):
+        sys.exit(2)  # nothing readable: nothing written
+    _apply_baseline(result, baseline_file, known)
+    if not baseline_file:
+        _notes(result)
+    options = {} if mqm_threshold is None else {"mqm_threshold": mqm_threshold}
+    written = site_writer("html")(result, out, **options)
+    click.echo(f"mtqa: wrote {len(written)} file(s) to {out}", err=True)
+    sys.exit(2 if result.errors else 0)
 
 
 @main.command()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from qa import config as cfgmod
 from qa.context import Context
-from qa.document import Document
+from qa.document import WORD, Document
 from qa.errors import MtqaError
 from qa.result import ChapterInfo, FileResult, Issue
 
@@ -45,8 +45,15 @@ class Engine:
                 if key not in issues:
                     issues[key] = self._stamp(doc, rule, severity, f)
         ordered = sorted(issues.values(), key=lambda i: (i.start, i.end, i.rule))
-        chapters = [ChapterInfo(c.index, c.title, c.line) for c in doc.chapters]
-        return FileResult(doc.path, doc.words, chapters, ordered, text=doc.text)
+        body = doc.body_text
+        chapters = [ChapterInfo(c.index, c.title, c.line, len(WORD.findall(body, c.start, c.end)))
+                    for c in doc.chapters]
+        result = FileResult(doc.path, doc.words, chapters, ordered, text=doc.text)
+        if self.config.accepted:  # the book's own [[accept]] entries (qa/baseline.py)
+            from qa.baseline import apply_accepted
+
+            apply_accepted(result, self.config.accepted)
+        return result
 
     @staticmethod
     def _stamp(doc: Document, rule, severity: str, f) -> Issue:

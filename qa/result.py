@@ -58,6 +58,8 @@ class FileResult:
     error: str | None = None
     text: str | None = field(default=None, repr=False)  # kept for reports that show context
     unused_accepts: list[dict] = field(default_factory=list)
+    accepted: int = 0  # findings dropped by the book's [[accept]] entries
+    baselined: int = 0  # findings dropped by --baseline
 
     def to_dict(self) -> dict:
         d = {"path": self.path, "words": self.words,

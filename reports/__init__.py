@@ -11,9 +11,25 @@ import importlib
 FORMATTERS = {
     "text": "qa.reports.text:TextFormatter",
     "json": "qa.reports.jsonfmt:JsonFormatter",
+    "sarif": "qa.reports.sarif:SarifFormatter",
+    "junit": "qa.reports.junit:JunitFormatter",
+    "github": "qa.reports.github:GithubFormatter",
+}
+
+# ``mtqa report`` writes a folder, not a stream: one page per book and an index.
+SITE_WRITERS = {
+    "html": "qa.reports.html:write_site",
 }
 
 
+def _load(target: str):
+    module, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
 def formatter_class(name: str):
-    module, _, cls = FORMATTERS[name].partition(":")
-    return getattr(importlib.import_module(module), cls)
+    return _load(FORMATTERS[name])
+
+
+def site_writer(name: str = "html"):
+    return _load(SITE_WRITERS[name])

@@ -1,19 +1,43 @@
-"""``--format json``: the contract of SPEC.md, one document for the whole run."""
+"""``--format json``: the contract of SPEC.md, one document for the whole run.
+
+Beyond the fields of SPEC.md's first version, each file carries ``mqm`` (book score), each
+chapter its own ``mqm``, each issue its ``context_hash``, and each file the counts of accepted and
+baselined findings and its unused ``[[accept]]`` entries (SPEC.md, "Additions").
+"""
 
 from __future__ import annotations
 
 import json
 
+from qa import mqm
+from qa.baseline import context_hash
 from qa.reports.base import Formatter
 
 
 class JsonFormatter(Formatter):
     def start(self) -> None:
         self.files = []
+        self.threshold = self.options.get("mqm_threshold", mqm.THRESHOLD)
 
     def handle(self, result) -> None:
-        self.files.append(result.to_dict())
+        d = result.to_dict()
+        if not result.error:
+            scores = mqm.for_file(result, self.threshold)
+            for ch in d["chapters"]:
+                ch["mqm"] = scores["chapters"][ch["index"]]
+            for issue, obj in zip(result.issues, d["issues"]):
+                obj["context_hash"] = context_hash(result.text, issue.start, issue.end)
+            d["mqm"] = {**scores["book"], "front_matter": scores["front_matter"],
+                        "signature": scores["signature"]}
+            d["accepted"] = result.accepted
+            d["baselined"] = result.baselined
+            d["unused_accepts"] = result.unused_accepts
+        self.files.append(d)
 
     def stop(self) -> None:
-        json.dump({"version": 1, "files": self.files}, self.stream, ensure_ascii=False, indent=2)
+        doc = {"version": 1, "files": self.files}
+        baseline = self.options.get("baseline")
+        if baseline is not None:
+            doc["baseline"] = baseline
+        json.dump(doc, self.stream, ensure_ascii=False, indent=2)
         self.write("\n")

@@ -15,8 +15,10 @@ class TextFormatter(Formatter):
         if result.error:
             self.write(f"{result.path}: error: {result.error}\n\n")
             return
+        hidden = ", ".join(f"{n} {what}" for n, what in ((result.accepted, "accepted"),
+                                                         (result.baselined, "in the baseline")) if n)
         self.write(f"{result.path} ({result.words} words, {len(result.chapters)} chapters, "
-                   f"{len(result.issues)} findings)\n")
+                   f"{len(result.issues)} findings{'; hidden: ' + hidden if hidden else ''})\n")
         titles = {c.index: c.title for c in result.chapters}
         current = object()
         for issue in result.issues:
