@@ -26,11 +26,13 @@ def check_document(doc: Document, cfg: cfgmod.Config, engine=None) -> FileResult
 
 
 def check_text(text: str, name: str = "<text>", config: cfgmod.Config | dict | None = None) -> dict:
-    """Check one book given as text; return the JSON-ready dict of SPEC.md's ``files[]`` entry."""
+    """Check one book given as text; return its entry of ``files[]`` in ``--format json``."""
     if isinstance(config, dict):
         config = cfgmod.Config(**config)
+    from qa.reports.jsonfmt import file_dict
+
     cfg = config or cfgmod.Config()
-    return check_document(Document(text, name), cfg).to_dict()
+    return file_dict(check_document(Document(text, name), cfg))
 
 
 def check_paths(paths, base: cfgmod.Config, cli: cfgmod.Config | None = None,

@@ -42,9 +42,9 @@ def context_hash(text: str | None, start: int, end: int) -> str:
     return hashlib.sha1(f"{before}\x00{after}".encode()).hexdigest()[:12]
 
 
-def key(issue, text: str | None) -> tuple:
+def key(issue) -> tuple:
     """(rule, chapter, matched text, context hash): what identifies a finding across edits."""
-    return (issue.rule, issue.chapter, _squash(issue.text), context_hash(text, issue.start, issue.end))
+    return (issue.rule, issue.chapter, _squash(issue.text), issue.context_hash)
 
 
 # -- accepted findings (the book's own file) ---------------------------------------------------
@@ -87,7 +87,7 @@ def apply_accepted(result, entries) -> None:
     used = [False] * len(entries)
     kept = []
     for issue in result.issues:
-        ikey = key(issue, result.text)
+        ikey = key(issue)
         hit = next((n for n, e in enumerate(entries) if _accept_matches(e, issue, ikey)), None)
         if hit is None:
             kept.append(issue)
@@ -112,7 +112,7 @@ def build(report) -> dict:
         counts = Counter()
         info = {}
         for i in f.issues:
-            k = key(i, f.text)
+            k = key(i)
             counts[k] += 1
             info.setdefault(k, (i.severity, i.message))
         entries = [{"rule": k[0], "chapter": k[1], "text": k[2], "context_hash": k[3], "count": n,
@@ -178,7 +178,7 @@ def apply(report, data: dict) -> list[dict]:
         left = remaining[b]
         kept = []
         for issue in f.issues:
-            k = key(issue, f.text)
+            k = key(issue)
             if left.get(k, 0) > 0:
                 left[k] -= 1
             else:

@@ -8,6 +8,7 @@ duplicates and sorts. It is the only place that knows about configuration.
 from __future__ import annotations
 
 from qa import config as cfgmod
+from qa.baseline import context_hash
 from qa.context import Context
 from qa.document import WORD, Document
 from qa.errors import MtqaError
@@ -66,5 +67,6 @@ class Engine:
             text=doc.text[f.start:f.end], suggestion=f.suggestion, message=f.message,
             chapter=chapter.index if chapter else None, page=doc.page_at(f.start),
             start=f.start, end=f.end, safe=bool(f.safe and f.suggestion is not None),
+            context_hash=context_hash(doc.text, f.start, f.end),
             location=doc.location(f.start),
         )

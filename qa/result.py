@@ -28,6 +28,7 @@ class Issue:
     start: int = field(repr=False, default=0)  # character offsets, for tools that need them
     end: int = field(repr=False, default=0)
     safe: bool = False
+    context_hash: str = ""  # identifies the finding across edits elsewhere (qa.baseline)
     location: dict | None = None  # the source format's own terms (PDF page, DOCX paragraph ...)
 
     def to_dict(self) -> dict:

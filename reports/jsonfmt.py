@@ -10,8 +10,22 @@ from __future__ import annotations
 import json
 
 from qa import mqm
-from qa.baseline import context_hash
 from qa.reports.base import Formatter
+
+
+def file_dict(result, threshold: float = mqm.THRESHOLD) -> dict:
+    """One book's entry of ``files[]``: SPEC.md's fields and its additions."""
+    d = result.to_dict()
+    if not result.error:
+        scores = mqm.for_file(result, threshold)
+        for ch in d["chapters"]:
+            ch["mqm"] = scores["chapters"][ch["index"]]
+        d["mqm"] = {**scores["book"], "front_matter": scores["front_matter"],
+                    "signature": scores["signature"]}
+        d["accepted"] = result.accepted
+        d["baselined"] = result.baselined
+        d["unused_accepts"] = result.unused_accepts
+    return d
 
 
 class JsonFormatter(Formatter):
@@ -20,19 +34,7 @@ class JsonFormatter(Formatter):
         self.threshold = self.options.get("mqm_threshold", mqm.THRESHOLD)
 
     def handle(self, result) -> None:
-        d = result.to_dict()
-        if not result.error:
-            scores = mqm.for_file(result, self.threshold)
-            for ch in d["chapters"]:
-                ch["mqm"] = scores["chapters"][ch["index"]]
-            for issue, obj in zip(result.issues, d["issues"]):
-                obj["context_hash"] = context_hash(result.text, issue.start, issue.end)
-            d["mqm"] = {**scores["book"], "front_matter": scores["front_matter"],
-                        "signature": scores["signature"]}
-            d["accepted"] = result.accepted
-            d["baselined"] = result.baselined
-            d["unused_accepts"] = result.unused_accepts
-        self.files.append(d)
+        self.files.append(file_dict(result, self.threshold))
 
     def stop(self) -> None:
         doc = {"version": 1, "files": self.files}

@@ -50,7 +50,7 @@ class SarifFormatter(Formatter):
             region = {"startLine": issue.line, "startColumn": issue.column,
                       "endLine": issue.end_line, "endColumn": issue.end_column,
                       "snippet": {"text": issue.text}}
-            fingerprint = hashlib.sha1("\x1f".join(map(str, finding_key(issue, result.text))).encode()).hexdigest()
+            fingerprint = hashlib.sha1("\x1f".join(map(str, finding_key(issue))).encode()).hexdigest()
             res = {
                 "ruleId": issue.rule,
                 "ruleIndex": self._rule_index(issue),

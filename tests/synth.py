@@ -3,6 +3,7 @@ severity, so the formatters are tested whatever the rules find in the corpus tod
 
 from __future__ import annotations
 
+from qa.baseline import context_hash
 from qa.document import Document
 from qa.result import ChapterInfo, FileResult, Issue, Report
 
@@ -29,7 +30,8 @@ def issue(doc: Document, needle: str, severity: str, rule: str, category: str, c
     return Issue(rule=rule, category=category, severity=severity, line=line, column=col,
                  end_line=end_line, end_column=end_col, text=needle, suggestion=suggestion,
                  message=message or f"'{needle}' looks wrong", chapter=chapter, page=None,
-                 start=start, end=end, safe=suggestion is not None)
+                 start=start, end=end, safe=suggestion is not None,
+                 context_hash=context_hash(doc.text, start, end))
 
 
 def result(path: str = "books/synthetic.txt", text: str = BOOK, extra=()) -> FileResult:
