@@ -26,6 +26,7 @@ def entries(ctx, pack: str, rule: str) -> list[dict]:
                 "veto_re": [re.compile(v) for v in e.get("veto", [])],
                 "chapter_re": re.compile(e["chapter"]) if e.get("chapter") else None,
                 "slug_re": re.compile(e["slug"]) if e.get("slug") else None,
+                "anchor_re": re.compile(e["anchor"]) if e.get("anchor") else None,
             })
         return out
     return [e for e in ctx.cached(f"calques.{pack}", make) if e["rule"] == rule]
@@ -34,7 +35,7 @@ def entries(ctx, pack: str, rule: str) -> list[dict]:
 def find(doc, ctx, pack: str, rule: str):
     for e in entries(ctx, pack, rule):
         for view in (doc.body_text, doc.notes_text):
-            for m in e["re"].finditer(view):
+            for m in _matches(e, view):
                 why = _evidence(doc, view, m, e)
                 if why is None:
                     continue
@@ -42,6 +43,27 @@ def find(doc, ctx, pack: str, rule: str):
                 if fixed and m[0][:1].isupper() and fixed[:1].islower():
                     fixed = fixed[:1].upper() + fixed[1:]
                 yield Finding(m.start(), m.end(), f"{e['message']}{why}", fixed)
+
+
+def _chapter_count(e: dict, view: str, ch) -> int:
+    cache = e.setdefault("_chapters", {})
+    key = (id(view), ch.index)
+    if key not in cache:
+        cache[key] = len(e["chapter_re"].findall(view, ch.start, ch.end))
+    return cache[key]
+
+
+def _matches(e: dict, view: str):
+    """The entry's matches in ``view``, searched only around its anchor's hits when it has one."""
+    if not e["anchor_re"]:
+        yield from e["re"].finditer(view)
+        return
+    seen = -1
+    for a in e["anchor_re"].finditer(view):
+        for m in e["re"].finditer(view, max(0, a.start() - 100), min(len(view), a.end() + 100)):
+            if m.start() > seen:
+                seen = m.start()
+                yield m
 
 
 def _evidence(doc, view: str, m: re.Match, e: dict) -> str | None:
@@ -62,7 +84,7 @@ def _evidence(doc, view: str, m: re.Match, e: dict) -> str | None:
     if e["chapter_re"]:
         ch = doc.chapter_at(m.start())
         if ch:
-            n = len(e["chapter_re"].findall(view, ch.start, ch.end))
+            n = _chapter_count(e, view, ch)
             if n >= e.get("chapter_min", 3):
                 return f" (the chapter mentions '{e['chapter']}' {n}×)"
     if e["slug_re"]:

@@ -56,10 +56,17 @@ class Vocab:
         self.company = set(pack["company_words"])
         self.prefixes = set(pack["prefixes"])
         self.dutch_stop = {w.lower() for w in pack["dutch_stop"]}
+        self._memo: dict[str, bool] = {}
         self.accepted = [re.compile(r"\b" + re.escape(a) + r"\b") for a in pack["accepted"]]
 
     def english(self, w: str) -> bool:
         """An English word: in the English-only list, or capitalised and in the shared list."""
+        known = self._memo.get(w)
+        if known is None:
+            known = self._memo[w] = self._english(w)
+        return known
+
+    def _english(self, w: str) -> bool:
         parts = [p for p in w.lower().replace("’", "'").split("-") if p not in self.prefixes]
         if any(p in self.dutch_stop for p in parts):
             return False
@@ -93,8 +100,14 @@ def _find(doc, ctx) -> list[EnglishSpan]:
     v = ctx.cached("english.vocab", lambda: Vocab(ctx))
     text = _masked(doc)
 
+    only, connectors = v.only, v.connectors
+
     def member(w: str) -> bool:
-        return w[0].isupper() or w in v.connectors or w == "&" or v.english(w)
+        if w[0].isupper() or w in connectors or w == "&":
+            return True
+        if "-" not in w:  # fast path for the common lower-case word
+            return len(w) > 2 and w in only
+        return v.english(w)
 
     out: list[EnglishSpan] = []
     run: list[re.Match] = []
@@ -109,7 +122,8 @@ def _find(doc, ctx) -> list[EnglishSpan]:
     last_end = None
     for m in TOKEN.finditer(text):
         if not member(m[0]):
-            flush()
+            if run:
+                flush()
             last_end = None
             continue
         if run and not GAP.fullmatch(text, last_end, m.start()):

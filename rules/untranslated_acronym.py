@@ -26,33 +26,48 @@ class UntranslatedAcronym(Rule):
 
     def check(self, doc, ctx):
         pack = ctx.pack(self.config["pack"])
-        for acr, entry in pack.items():
+        english = {a: e for a, e in pack.items() if e.get("dutch", "") != a}
+        if not english:
+            return
+        pattern = re.compile("|".join(sorted(map(re.escape, english), key=len, reverse=True)))
+        hits: dict[str, list[tuple[int, int]]] = {}
+        for m in _words(pattern, doc.text):
+            domain = doc.text[m.end():m.end() + 1] == "." and doc.text[m.end() + 1:m.end() + 2].isalpha()
+            if not domain and not _in_url(doc, m.start()):
+                hits.setdefault(m[0], []).append((m.start(), m.end()))
+        if not hits:
+            return
+        lower = ctx.cached("lower.text", lambda: doc.text.lower())
+        for acr, found in hits.items():
+            entry = english[acr]
             dutch = entry.get("dutch", "")
-            if dutch == acr:
-                continue
-            hits = [m for m in re.finditer(r"(?<![\w/.-])" + re.escape(acr) + r"(?![\w]|\.\w)", doc.text)
-                    if not _in_url(doc, m.start())]
-            if not hits:
-                continue
-            n_dutch = len(re.findall(r"(?<![\w-])" + re.escape(dutch) + r"(?![\w])", doc.text)) if dutch else 0
-            expansion = re.compile(entry["expansion"], re.I)
+            n_dutch = sum(1 for _ in _words(re.compile(re.escape(dutch)), doc.text)) if dutch else 0
+            expansion = re.compile(entry["expansion"].lower())
             fixed = dutch or entry.get("suggestion")
             if n_dutch:
-                why = f"the book also writes {dutch} {n_dutch}×"
-                chosen = hits
-            elif len(hits) <= self.config["rare"] and expansion.search(doc.text):
-                why = f"the book writes '{entry['expansion']}' elsewhere"
-                chosen = hits
+                why, chosen = f"the book also writes {dutch} {n_dutch}×", found
+            elif len(found) <= self.config["rare"] and expansion.search(lower):
+                why, chosen = f"the book writes '{entry['expansion']}' elsewhere", found
             else:
-                intro = re.compile(entry["expansion"] + r"\w*\s*\(\s*" + re.escape(acr) + r"\s*\)", re.I)
-                m = intro.search(doc.body_text)
-                if not m:
+                intro = re.compile(entry["expansion"].lower() + r"\w*\s*\(\s*" + re.escape(acr.lower()) + r"\s*\)")
+                m = intro.search(lower)
+                if not m or doc.in_notes(m.start()):
                     continue
-                chosen = [h for h in hits if m.start() <= h.start() < m.end()][:1]
-                why = f"introduced after the Dutch '{entry['expansion']}'; the book uses {acr} {len(hits)}×"
-            for h in chosen:
-                yield Finding(h.start(), h.end(), f"'{acr}' is the English acronym; Dutch writes "
-                              f"{dutch or entry.get('suggestion')} ({why})", fixed)
+                chosen = [h for h in found if m.start() <= h[0] < m.end()][:1]
+                why = f"introduced after the Dutch '{entry['expansion']}'; the book uses {acr} {len(found)}×"
+            for a, b in chosen:
+                yield Finding(a, b, f"'{acr}' is the English acronym; Dutch writes {fixed} ({why})", fixed)
+
+
+def _words(pattern: re.Pattern, text: str):
+    """Matches of a literal pattern that stand as whole words (not inside a word, path or host)."""
+    for m in pattern.finditer(text):
+        before = text[m.start() - 1:m.start()]
+        after = text[m.end():m.end() + 1]
+        if before and (before.isalnum() or before in "/.-_"):
+            continue
+        if not (after.isalnum() or after == "_"):
+            yield m
 
 
 def _in_url(doc, offset: int) -> bool:

@@ -29,15 +29,29 @@ class UntranslatedTransliterated(Rule):
 
         def make():
             alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(known, key=len, reverse=True))
-            return re.compile(r"(?<![\w/.-])(?:(" + alts + r")|([a-z]*" + pack["pattern"]["letters"]
-                              + r"[a-z]*))(?![\w/-])")
-        pattern = ctx.cached("transliterated.pattern", make)
+            return re.compile(alts), re.compile(pack["pattern"]["letters"])
+        known_re, letters_re = ctx.cached("transliterated.patterns", make)
+        text = doc.text
         urls = [(u.start, u.end) for u in doc.urls]
-        for m in pattern.finditer(doc.text):
-            if any(a <= m.start() < b for a, b in urls):
+        spans = {}
+        for m in known_re.finditer(text):
+            spans.setdefault(m.start(), m.end())
+        for m in letters_re.finditer(text):  # grow the letter group to its whole word
+            a, b = m.start(), m.end()
+            while a > 0 and text[a - 1].isalpha():
+                a -= 1
+            while b < len(text) and text[b].isalpha():
+                b += 1
+            spans.setdefault(a, b)
+        for a, b in sorted(spans.items()):
+            word = text[a:b]
+            before, after = text[a - 1:a], text[b:b + 1]
+            if not word.islower() and " " not in word and "\n" not in word or \
+                    (before and (before.isalnum() or before in "/.-_")) or after.isalnum() or after in "/-_":
                 continue
-            word = " ".join(m[0].split())
+            if any(x <= a < y for x, y in urls):
+                continue
+            word = " ".join(word.split())
             fixed = known.get(word)
             evidence = "a known transliteration" if fixed else "its letters are English transliteration of Russian"
-            yield Finding(m.start(), m.end(), f"'{word}' is transliterated Russian left untranslated ({evidence})",
-                          fixed)
+            yield Finding(a, b, f"'{word}' is transliterated Russian left untranslated ({evidence})", fixed)

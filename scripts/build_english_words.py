@@ -52,8 +52,8 @@ def main():
         "# and wordfreq frequencies (wordfreq data: CC BY-SA 4.0); do not edit by hand.\n"
         "# words: not in the Dutch dictionary. shared: in it too (loans, homographs such as\n"
         "# 'winning', 'stages'), but far more frequent in English: evidence only inside a name.\n"
-        'words = """\n' + block(only) + '\n"""\n'
-        'shared = """\n' + block(shared) + '\n"""\n', encoding="utf-8")
+        'words = \'\'\'\n' + block(only) + '\n\'\'\'\n'
+        'shared = \'\'\'\n' + block(shared) + '\n\'\'\'\n', encoding="utf-8")
     print(f"{len(only)} + {len(shared)} words -> {OUT}")
 
 
