@@ -165,14 +165,26 @@ def _judge(doc, text, run, v: Vocab):
     # widen: leading names (Yanka Kupala State University), trailing "of <Name>" (of Belarus)
     while a > 0 and kinds[a - 1] == "N" and _name_like(words[a - 1], v) and not _sentence_start(text, run[a].start()):
         a -= 1
-    while b + 2 < len(words) and words[b + 1] == "of" and words[b + 2][0].isupper():
-        b += 2
+    core_end = run[b].end()
+    single = n_e == 1 and not (n_k or n_h or order)
+    # a brand and one English word (Kronospan Group, Frieza Industry) is a company name
+    company = words[b] in v.company or (single and a < b and kinds[b] == "E" and words[b][0].isupper())
+    nxt = TOKEN.search(text, core_end, core_end + 12)
+    company = company or bool(nxt and nxt[0] in v.company)
+    while True:
+        if b + 2 < len(words) and words[b + 1] == "of" and words[b + 2][0].isupper():
+            b += 2
+        elif b + 1 < len(words) and kinds[b + 1] in "NH" and len(words[b + 1]) > 1 and _name_like(words[b + 1], v) \
+                and not _sentence_start(text, run[b + 1].start()):
+            b += 1  # the rest of the name: World Economic Forum
+        else:
+            break
     while kinds[a] == "K":
         a += 1
     start, end = run[a].start(), run[b].end()
     evidence = [w for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if k in "EK"] or [words[i] for i in range(a, b + 1) if kinds[i] == "H"]
     lower = sum(1 for w in words[a:b + 1] if w[0].islower() and w not in v.connectors)
-    if n_e == 1 and not (n_k or n_h or order):
+    if single:
         kind = "word"
     elif lower >= 3 and lower * 2 >= b - a + 1:
         kind = "clause"
@@ -181,9 +193,6 @@ def _judge(doc, text, run, v: Vocab):
     if kind == "word" and a == b and "-" in words[a]:
         start, end = _english_part(run[a], v)
     strong = order or (generic and n_e + n_h >= 2) or n_e >= 3 or (n_e >= 2 and n_k > 0)
-    nxt = TOKEN.search(text, end, end + 12)
-    company = words[b] in v.company or bool(nxt and nxt[0] in v.company) or (
-        kind == "word" and a < b and kinds[b] == "E" and words[b][0].isupper())
     quoted = (start > 0 and text[start - 1] in QUOTES) or text[end:end + 1] in QUOTES
     return EnglishSpan(start, end, " ".join(text[start:end].split()), evidence, kind, strong, quoted,
                        doc.in_notes(start), company)
