@@ -56,6 +56,8 @@ class Vocab:
         self.company = set(pack["company_words"])
         self.prefixes = set(pack["prefixes"])
         self.dutch_stop = {w.lower() for w in pack["dutch_stop"]}
+        self.suffixes = tuple(pack["suffixes"])
+        self.loans = set(pack["dutch_loans"])
         self._memo: dict[str, bool] = {}
         self.accepted = [re.compile(r"\b" + re.escape(a) + r"\b") for a in pack["accepted"]]
 
@@ -72,6 +74,8 @@ class Vocab:
             return False
         if any(len(p) > 2 and p in self.only for p in parts):
             return True
+        if any(len(p) >= 7 and p.endswith(self.suffixes) and p not in self.loans for p in parts):
+            return True  # a rare English derivative (pilotless) that the word list lacks
         return w[0].isupper() and len(parts) == 1 and parts[0] in self.shared
 
 
@@ -100,13 +104,13 @@ def _find(doc, ctx) -> list[EnglishSpan]:
     v = ctx.cached("english.vocab", lambda: Vocab(ctx))
     text = _masked(doc)
 
-    only, connectors = v.only, v.connectors
+    only, connectors, suffixes = v.only, v.connectors, v.suffixes
 
     def member(w: str) -> bool:
         if w[0].isupper() or w in connectors or w == "&":
             return True
         if "-" not in w:  # fast path for the common lower-case word
-            return len(w) > 2 and w in only
+            return len(w) > 2 and w in only or w.endswith(suffixes) and v.english(w)
         return v.english(w)
 
     out: list[EnglishSpan] = []
@@ -213,7 +217,7 @@ def _accepted(span: EnglishSpan, text: str, v: Vocab) -> bool:
     bibliographic-label rule, or a lone shared word (Winning, a Dutch word too)."""
     if text[span.start - 1:span.start] == "[":
         return True
-    if span.kind == "word" and not any(p in v.only for p in span.words[0].lower().split("-")):
+    if span.kind == "word" and not v.english(span.words[0].lower()):
         return True
     if span.kind == "word" and span.words[0].isupper() and len(span.words[0]) > 1:
         return True  # an all-capitals word is an acronym or a shouted heading
