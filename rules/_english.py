@@ -21,6 +21,7 @@ from dataclasses import dataclass
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
 GAP = re.compile(r"[ \t]*(?:\n[ \t]*){0,4}")  # white space only, a few hard line breaks at most
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+CLAUSE_END = re.compile(r"[.;:!?()\"“”«»]|\n[ \t]*\n[ \t]*\n")
 QUOTES = "\"“”„«»'‘’"
 
 
@@ -138,8 +139,23 @@ def _find(doc, ctx) -> list[EnglishSpan]:
     # an established name: the same span many times in the book is the book's accepted form
     counts = Counter(s.text for s in out)
     out = [s for s in out if counts[s.text] < 4]
-    return [s for s in out if s.kind != "clause" or len(s.text.split()) < 8
-            or _confirm_english(ctx, s.text)]
+    out = [c for c in (_clause(ctx, text, s) if s.kind == "clause" else s for s in out) if c]
+    clauses = [(c.start, c.end) for c in out if c.kind == "clause"]
+    return [s for s in out if s.kind == "clause" or not any(a <= s.start < b for a, b in clauses)]
+
+
+def _clause(ctx, text: str, s: EnglishSpan) -> EnglishSpan | None:
+    """An English clause runs on to the next punctuation mark: widen the span to it and keep it
+    if langdetect says English (eight words or more), or if it has three English words or more."""
+    stop = CLAUSE_END.search(text, s.end, s.end + 300)
+    end = stop.start() if stop else s.end
+    span_text = " ".join(text[s.start:end].split())
+    if len(span_text.split()) >= 8:
+        if not _confirm_english(ctx, span_text):
+            return None
+    elif len([w for w in s.words if w not in ("of", "and", "for", "the")]) < 3:
+        return None
+    return EnglishSpan(s.start, end, span_text, s.words, "clause", True, s.quoted, s.in_note, False)
 
 
 def _judge(doc, text, run, v: Vocab):
@@ -187,11 +203,11 @@ def _judge(doc, text, run, v: Vocab):
         a += 1
     start, end = run[a].start(), run[b].end()
     evidence = [w for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if k in "EK"] or [words[i] for i in range(a, b + 1) if kinds[i] == "H"]
-    lower = sum(1 for w in words[a:b + 1] if w[0].islower() and w not in v.connectors)
-    if single:
-        kind = "word"
-    elif lower >= 3 and lower * 2 >= b - a + 1:
+    lower = sum(1 for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if w[0].islower() and k == "E")
+    if lower >= 2 and n_k and words[a][0].islower():
         kind = "clause"
+    elif single:
+        kind = "word"
     else:
         kind = "name"
     if kind == "word" and a == b and "-" in words[a]:
