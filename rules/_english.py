@@ -1,0 +1,281 @@
+"""Shared by the ``untranslated.english*`` rules: find English spans left in Dutch text.
+
+Cheap first, then confirm. Candidates are runs of words joined only by white space: capitalised
+words, the English connectors ``of``/``and``/``for``/``the`` between them, and lower-case words
+that only English has. A run counts as English on word evidence from the ``english_words`` pack
+(common English words that are not Dutch, built at build time from dictionaries and
+frequencies) and the ``english`` pack (name heads that both languages write alike, such as
+``District`` or ``Plant``, which are English only in English word order or beside other English
+words). A lower-case run long enough for a language identifier is confirmed with langdetect,
+with its own small seeded profile set, loaded only when such a run exists.
+
+URLs and their slugs never count: they are masked before the scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
+GAP = re.compile(r"[ \t]*(?:\n[ \t]*){0,4}")  # white space only, a few hard line breaks at most
+SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+CLAUSE_END = re.compile(r"[.;:!?()\"“”«»]|\n[ \t]*\n[ \t]*\n")
+QUOTES = "\"“”„«»'‘’"
+
+
+@dataclass
+class EnglishSpan:
+    start: int
+    end: int
+    text: str  # white space collapsed
+    words: list[str]  # the English evidence (English words and connectors)
+    kind: str  # "name" (capitalised), "clause" (lower-case English), "word" (one English word)
+    strong: bool  # several English words, a generic head, or English word order
+    quoted: bool
+    in_note: bool
+    company: bool  # ends in a company word (Group, Corporation, LLC) or is a name + one word
+
+    @property
+    def evidence(self) -> str:
+        return ", ".join(f"'{w}'" for w in self.words[:4])
+
+
+class Vocab:
+    """The word lists of the ``english_words`` and ``english`` packs, as sets."""
+
+    def __init__(self, ctx):
+        words = ctx.pack("english_words")
+        pack = ctx.pack("english")
+        self.only = set(words["words"].split())
+        self.shared = set(words["shared"].split())
+        self.connectors = set(pack["connectors"])
+        self.heads = set(pack["heads"])
+        self.generic = set(pack["generic_heads"])
+        self.order_heads = set(pack["word_order_heads"])
+        self.company = set(pack["company_words"])
+        self.prefixes = set(pack["prefixes"])
+        self.dutch_stop = {w.lower() for w in pack["dutch_stop"]}
+        self.suffixes = tuple(pack["suffixes"])
+        self.loans = set(pack["dutch_loans"])
+        self._memo: dict[str, bool] = {}
+        self.accepted = [re.compile(r"\b" + re.escape(a) + r"\b") for a in pack["accepted"]]
+
+    def english(self, w: str) -> bool:
+        """An English word: in the English-only list, or capitalised and in the shared list."""
+        known = self._memo.get(w)
+        if known is None:
+            known = self._memo[w] = self._english(w)
+        return known
+
+    def _english(self, w: str) -> bool:
+        parts = [p for p in w.lower().replace("’", "'").split("-") if p not in self.prefixes]
+        if any(p in self.dutch_stop for p in parts):
+            return False
+        if any(len(p) > 2 and p in self.only for p in parts):
+            return True
+        if any(len(p) >= 7 and p.endswith(self.suffixes) and p not in self.loans for p in parts):
+            return True  # a rare English derivative (pilotless) that the word list lacks
+        return w[0].isupper() and len(parts) == 1 and parts[0] in self.shared
+
+
+def find(doc, ctx) -> list[EnglishSpan]:
+    """Every English span of the book (computed once per run, shared by the rules)."""
+    return ctx.cached("english.spans", lambda: _find(doc, ctx))
+
+
+def _masked(doc) -> str:
+    """The text with every URL blanked, so that slugs never look like words."""
+    text = doc.text
+    spans = sorted((u.start, u.end) for u in doc.urls)
+    out, pos = [], 0
+    for a, b in spans:
+        a = max(a, pos)
+        if a >= b:
+            continue
+        out.append(text[pos:a])
+        out.append(re.sub(r"[^\n]", " ", text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _find(doc, ctx) -> list[EnglishSpan]:
+    v = ctx.cached("english.vocab", lambda: Vocab(ctx))
+    text = _masked(doc)
+
+    only, connectors, suffixes = v.only, v.connectors, v.suffixes
+
+    def member(w: str) -> bool:
+        if w[0].isupper() or w in connectors or w == "&":
+            return True
+        if "-" not in w:  # fast path for the common lower-case word
+            return len(w) > 2 and w in only or w.endswith(suffixes) and v.english(w)
+        return v.english(w)
+
+    out: list[EnglishSpan] = []
+    run: list[re.Match] = []
+
+    def flush():
+        if run:
+            span = _judge(doc, text, run, v)
+            if span and not _accepted(span, text, v):
+                out.append(span)
+        run.clear()
+
+    last_end = None
+    for m in TOKEN.finditer(text):
+        if not member(m[0]):
+            if run:
+                flush()
+            last_end = None
+            continue
+        if run and not GAP.fullmatch(text, last_end, m.start()):
+            flush()
+        run.append(m)
+        last_end = m.end()
+    flush()
+    # an established name: the same span many times in the book is the book's accepted form
+    counts = Counter(s.text for s in out)
+    out = [s for s in out if counts[s.text] < 4]
+    out = [c for c in (_clause(ctx, text, s) if s.kind == "clause" else s for s in out) if c]
+    clauses = [(c.start, c.end) for c in out if c.kind == "clause"]
+    return [s for s in out if s.kind == "clause" or not any(a <= s.start < b for a, b in clauses)]
+
+
+def _clause(ctx, text: str, s: EnglishSpan) -> EnglishSpan | None:
+    """An English clause runs on to the next punctuation mark: widen the span to it and keep it
+    if langdetect says English (eight words or more), or if it has three English words or more."""
+    stop = CLAUSE_END.search(text, s.end, s.end + 300)
+    end = stop.start() if stop else s.end
+    span_text = " ".join(text[s.start:end].split())
+    if len(span_text.split()) >= 8:
+        if not _confirm_english(ctx, span_text):
+            return None
+    elif len([w for w in s.words if w not in ("of", "and", "for", "the")]) < 3:
+        return None
+    return EnglishSpan(s.start, end, span_text, s.words, "clause", True, s.quoted, s.in_note, False)
+
+
+def _judge(doc, text, run, v: Vocab):
+    words = [m[0] for m in run]
+    kinds = []
+    for w in words:
+        if w in v.connectors or w == "&":
+            kinds.append("K")
+        elif v.english(w):
+            kinds.append("E")
+        elif w in v.heads:
+            kinds.append("H")
+        else:
+            kinds.append("N")
+    core = [i for i, k in enumerate(kinds) if k in "EH"]
+    if not core:
+        return None
+    a, b = core[0], core[-1]
+    inner = kinds[a:b + 1]
+    n_e, n_h, n_k = inner.count("E"), inner.count("H"), inner.count("K")
+    # English word order: a name followed by a head noun (Grodno District, Krasnogvardeyskaya Street)
+    order = any(words[i] in v.order_heads and i > 0 and kinds[i - 1] == "N" and _name_like(words[i - 1], v)
+                and not _sentence_start(text, run[i - 1].start()) for i in range(a, b + 1))
+    if not n_e and not order:
+        return None
+    generic = any(w in v.generic for w in words[a:b + 1])
+    # widen: leading names (Yanka Kupala State University), trailing "of <Name>" (of Belarus)
+    while a > 0 and kinds[a - 1] == "N" and _name_like(words[a - 1], v) and not _sentence_start(text, run[a].start()):
+        a -= 1
+    core_end = run[b].end()
+    single = n_e == 1 and not (n_k or n_h or order)
+    # a brand and one English word (Kronospan Group, Frieza Industry) is a company name
+    company = words[b] in v.company or (single and a < b and kinds[b] == "E" and words[b][0].isupper())
+    nxt = TOKEN.search(text, core_end, core_end + 12)
+    company = company or bool(nxt and nxt[0] in v.company)
+    while True:
+        if b + 2 < len(words) and words[b + 1] == "of" and words[b + 2][0].isupper():
+            b += 2
+        elif b + 1 < len(words) and kinds[b + 1] in "NH" and len(words[b + 1]) > 1 and _name_like(words[b + 1], v) \
+                and not _sentence_start(text, run[b + 1].start()):
+            b += 1  # the rest of the name: World Economic Forum
+        else:
+            break
+    while kinds[a] == "K":
+        a += 1
+    start, end = run[a].start(), run[b].end()
+    evidence = [w for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if k in "EK"] or [words[i] for i in range(a, b + 1) if kinds[i] == "H"]
+    lower = sum(1 for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if w[0].islower() and k == "E")
+    if lower >= 2 and n_k and words[a][0].islower():
+        kind = "clause"
+    elif single:
+        kind = "word"
+    else:
+        kind = "name"
+    if kind == "word" and a == b and "-" in words[a]:
+        start, end = _english_part(run[a], v)
+    strong = order or (generic and n_e + n_h >= 2) or n_e >= 3 or (n_e >= 2 and n_k > 0)
+    quoted = (start > 0 and text[start - 1] in QUOTES) or text[end:end + 1] in QUOTES
+    return EnglishSpan(start, end, " ".join(text[start:end].split()), evidence, kind, strong, quoted,
+                       doc.in_notes(start), company)
+
+
+def _english_part(m: re.Match, v: Vocab) -> tuple[int, int]:
+    """The English parts of a hyphenated word (``facing`` of ``facing-materialen``)."""
+    pos, keep = m.start(), []
+    for part in m[0].split("-"):
+        if v.english(part):
+            keep.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return (keep[0][0], keep[-1][1]) if keep else (m.start(), m.end())
+
+
+def _accepted(span: EnglishSpan, text: str, v: Vocab) -> bool:
+    """An English name that Dutch keeps (One Belt, One Road), a bracketed label left to the
+    bibliographic-label rule, or a lone shared word (Winning, a Dutch word too)."""
+    if text[span.start - 1:span.start] == "[":
+        return True
+    if span.kind == "word" and not v.english(span.words[0].lower()):
+        return True
+    if span.kind == "word" and span.words[0].isupper() and len(span.words[0]) > 1:
+        return True  # an all-capitals word is an acronym or a shouted heading
+    if span.kind == "word" and span.words[0].split("-")[0].lower() in v.prefixes:
+        return True  # a Dutch compound with an English loan (co-working-ruimtes)
+    around = " ".join(text[max(0, span.start - 30):span.end + 12].split())
+    return len(span.words) <= 3 and any(a.search(around) and a.search(around).start() <= around.find(span.text.split()[0]) + len(span.text) for a in v.accepted)
+
+
+def _name_like(w: str, v: Vocab) -> bool:
+    """A capitalised word that may belong to an English name (not a Dutch adjective or stop word)."""
+    lw = w.lower()
+    return w[0].isupper() and lw not in v.dutch_stop and not lw.endswith(("ische", "sche", "se", "ese"))
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    """Whether the word at ``offset`` begins a sentence (nothing or . ! ? : before it)."""
+    stripped = text[max(0, offset - 80):offset].rstrip()
+    return not stripped or stripped[-1] in ".!?:;"
+
+
+def _confirm_english(ctx, span_text: str) -> bool:
+    """langdetect on a lower-case run of eight words or more (small seeded profile set)."""
+    factory = ctx.cached("english.langdetect", _factory)
+    det = factory.create()
+    det.append(" ".join(span_text.split()))
+    try:
+        return det.detect() == "en"
+    except Exception:  # LangDetectException: no features
+        return False
+
+
+def _factory():
+    import os
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    profiles = []
+    for lang in ("en", "nl", "af", "de", "fr", "sl", "hr", "sk", "cs", "pl"):
+        with open(os.path.join(PROFILES_DIRECTORY, lang), encoding="utf-8") as fh:
+            profiles.append(fh.read())
+    factory.load_json_profile(profiles)
+    factory.set_seed(0)
+    return factory
