@@ -40,7 +40,9 @@ def test_raw_against_fixed(fixed, book):
     # exactly is tested in test_fix; white space at the edges of a rewrite aligns either way)
     assert all(f["now"] is not None and f["now"] != f["text"] for f in found["fixed"])
     assert sum(f["now"] == f["suggestion"] for f in found["fixed"]) >= 0.9 * len(found["fixed"])
-    assert not found["new"]
+    # nothing new appeared, except a finding whose span held a safe fix and now reads differently
+    # (a moved title behind an English label that was translated is still a moved title)
+    assert all(any(n["rule"] == f["rule"] and n["line"] == f["line"] for f in found["fixed"]) for n in found["new"])
     assert len(found["remaining"]) == data["raw"]["findings"] - len(found["fixed"])
     total = data["total"]
     if raw_safe:
