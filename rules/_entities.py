@@ -82,6 +82,29 @@ def lead(patterns: list[str]) -> str:
     return ""
 
 
+def scan(pattern: re.Pattern, probe: re.Pattern, text: str):
+    """The matches of ``pattern.finditer(text)``, found fast when ``pattern`` is ``probe`` behind
+    zero-width checks (``\\b(?<![\\w-])``) that keep ``re`` from scanning for its first letters.
+
+    ``pattern`` is tried only where ``probe`` matches, in order, as ``finditer`` would (a match
+    that can start only where ``probe`` can is the same match when tried there).
+    """
+    pos, search, match = 0, probe.search, pattern.match
+    hit = search(text)
+    while hit:
+        s = hit.start()
+        if s >= pos:
+            m = match(text, s)
+            if m:
+                if m.end() == s:  # empty matches: leave them to finditer's own rules
+                    yield from pattern.finditer(text, s)
+                    return
+                yield m
+                pos = m.end()
+        hit = search(text, max(s + 1, pos))
+    return
+
+
 def sentence_span(doc, a: int, b: int) -> tuple[int, int]:
     """The sentence around ``text[a:b]``: inside its footnote for a note, else in the body."""
     note = doc.footnote_at(a)
@@ -99,12 +122,43 @@ def sentence_span(doc, a: int, b: int) -> tuple[int, int]:
 def slug_hits(notes, words: list[str]) -> list[str]:
     """Slug words of the notes' URLs that are, or start with, one of ``words`` (3+ letters)."""
     found = []
+    stems = tuple(p for p in words if len(p) > 3)
     for note in notes:
         for url in note.urls:
             for w in url.slug_words:
-                if w in words or any(len(p) > 3 and w.startswith(p) for p in words):
+                if w in words or w.startswith(stems):
                     found.append(w)
     return found
+
+
+def note_slug_words(doc, ctx) -> tuple[list[int], list[list[str]]]:
+    """Every footnote's start and the slug words of its URLs, once per book (a URL splits its
+    slug anew at every ``slug_words``)."""
+    return ctx.cached(f"entities.note-slugs:{id(doc)}", lambda: (
+        [n.start for n in doc.footnotes], [[w for u in n.urls for w in u.slug_words] for n in doc.footnotes]))
+
+
+def word_patterns(alternatives: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    """``\\b(?:a|b|c)\\b`` and its probe for :func:`scan` (the same without the leading ``\\b``)."""
+    alts = "|".join(alternatives)
+    return re.compile(rf"\b(?:{alts})\b"), re.compile(rf"(?:{'|'.join(map(_literal_start, alternatives))})\b")
+
+
+def _literal_start(alternative: str) -> str:
+    """``[Gg]rondstoffenbeurs`` as ``Grondstoffenbeurs|grondstoffenbeurs`` (the same matches): one
+    class at an alternative's start stops ``re``'s scan for the alternatives' first letters."""
+    m = re.fullmatch(r"\[([A-Za-z]{2,4})\]([A-Za-z].*)", alternative)
+    if not m or "|" in m[2] or "(" in m[2] or re.match(r"[A-Za-z][*+?{]", m[2]):
+        return alternative
+    return "|".join(c + m[2] for c in m[1])
+
+
+def findall(patterns: tuple[re.Pattern, re.Pattern], text: str) -> list:
+    """``patterns[0].findall(text)`` by :func:`scan` with the probe ``patterns[1]``."""
+    pattern, probe = patterns
+    if pattern.groups:
+        return pattern.findall(text)
+    return [m.group() for m in scan(pattern, probe, text)]
 
 
 def quoted(words: list[str], limit: int = 3) -> str:
