@@ -63,7 +63,8 @@ class Markers:
         alts = "|".join(f"(?P<{name}>{'|'.join(pats)})" for name, pats in classes.items() if pats)
         self.hits: dict[str, list[tuple[int, str]]] = {name: [] for name in classes}
         every = [p for pats in classes.values() for p in pats]
-        for m in re.finditer(rf"{lead(every)}(?<![\w-])(?:{alts})(?![\w])", text):
+        pattern = re.compile(rf"{lead(every)}(?<![\w-])(?:{alts})(?![\w])")
+        for m in scan(pattern, probes(every) or pattern, text):
             self.hits[m.lastgroup].append((m.start(), m.group()))
         self.starts = {name: [p for p, _ in hits] for name, hits in self.hits.items()}
 
@@ -82,27 +83,76 @@ def lead(patterns: list[str]) -> str:
     return ""
 
 
-def scan(pattern: re.Pattern, probe: re.Pattern, text: str):
-    """The matches of ``pattern.finditer(text)``, found fast when ``pattern`` is ``probe`` behind
-    zero-width checks (``\\b(?<![\\w-])``) that keep ``re`` from scanning for its first letters.
+def scan(pattern: re.Pattern, probes, text: str):
+    """The matches of ``pattern.finditer(text)``, found fast when ``pattern`` is an alternation
+    behind zero-width checks (``\\b(?<![\\w-])``) that keep ``re`` from scanning for its first
+    letters.
 
-    ``pattern`` is tried only where ``probe`` matches, in order, as ``finditer`` would (a match
-    that can start only where ``probe`` can is the same match when tried there).
+    ``probes`` (a pattern or a tuple of them, see :func:`probes`) must match wherever ``pattern``
+    can start a match; ``pattern`` is tried only there, in order, as ``finditer`` would (the match
+    found at a position does not depend on where the search began).
     """
-    pos, search, match = 0, probe.search, pattern.match
+    if isinstance(probes, re.Pattern):
+        probes = (probes,)
+    starts = _hits(probes[0], text) if len(probes) == 1 else sorted(set().union(*(_hits(p, text) for p in probes)))
+    pos, match = 0, pattern.match
+    for s in starts:
+        if s < pos:
+            continue
+        m = match(text, s)
+        if m:
+            if m.end() == s:  # empty matches: leave them to finditer's own rules
+                yield from pattern.finditer(text, s)
+                return
+            yield m
+            pos = m.end()
+
+
+def _hits(probe: re.Pattern, text: str) -> list[int]:
+    """Every position where ``probe`` matches (overlapping matches too)."""
+    out, search = [], probe.search
     hit = search(text)
     while hit:
         s = hit.start()
-        if s >= pos:
-            m = match(text, s)
-            if m:
-                if m.end() == s:  # empty matches: leave them to finditer's own rules
-                    yield from pattern.finditer(text, s)
-                    return
-                yield m
-                pos = m.end()
-        hit = search(text, max(s + 1, pos))
-    return
+        out.append(s)
+        hit = search(text, s + 1)
+    return out
+
+
+def probes(alternatives: list[str], tail: str = "") -> tuple[re.Pattern, ...]:
+    """Patterns that together match wherever one of ``alternatives`` (followed by ``tail``) does,
+    each one quick for ``re`` to scan for: the alternatives that begin with a capital in one (a scan
+    for a few capitals), every other one on its own (a scan for its literal start), or all together
+    when there are many."""
+    alts = [x for a in alternatives for x in _literal_starts(a)]
+    upper = [a for a in alts if "A" <= a[:1] <= "Z"]
+    other = [a for a in alts if not "A" <= a[:1] <= "Z"]
+    groups = [upper] + ([[a] for a in other] if len(other) <= 3 else [other])
+    return tuple(re.compile(f"(?:{'|'.join(g)}){tail}") for g in groups if g)
+
+
+def footnotes_near(doc, ctx, offset: int, after: int = 600):
+    """``doc.footnotes_near(offset, after)`` by bisection (the document walks all references)."""
+    own = doc.footnote_at(offset)
+    if own:
+        return [own]
+    refs, starts, by_number = ctx.cached(f"entities.refs:{id(doc)}", lambda: _ref_index(doc))
+    if starts is None:
+        return doc.footnotes_near(offset, after)
+    out = []
+    for r in refs[bisect.bisect_left(starts, offset):]:
+        if r.start - offset > after or len(out) == 2:
+            break
+        out.append(by_number[r.number])
+    return out
+
+
+def _ref_index(doc):
+    refs = doc.refs
+    starts = [r.start for r in refs]
+    if any(x > y for x, y in zip(starts, starts[1:])):
+        starts = None  # not in order: leave it to the document
+    return refs, starts, {n.number: n for n in doc.footnotes}
 
 
 def sentence_span(doc, a: int, b: int) -> tuple[int, int]:
@@ -138,23 +188,23 @@ def note_slug_words(doc, ctx) -> tuple[list[int], list[list[str]]]:
         [n.start for n in doc.footnotes], [[w for u in n.urls for w in u.slug_words] for n in doc.footnotes]))
 
 
-def word_patterns(alternatives: list[str]) -> tuple[re.Pattern, re.Pattern]:
+def word_patterns(alternatives: list[str]) -> tuple[re.Pattern, tuple]:
     """``\\b(?:a|b|c)\\b`` and its probe for :func:`scan` (the same without the leading ``\\b``)."""
     alts = "|".join(alternatives)
-    return re.compile(rf"\b(?:{alts})\b"), re.compile(rf"(?:{'|'.join(map(_literal_start, alternatives))})\b")
+    return re.compile(rf"\b(?:{alts})\b"), probes(alternatives, r"\b")
 
 
-def _literal_start(alternative: str) -> str:
-    """``[Gg]rondstoffenbeurs`` as ``Grondstoffenbeurs|grondstoffenbeurs`` (the same matches): one
-    class at an alternative's start stops ``re``'s scan for the alternatives' first letters."""
+def _literal_starts(alternative: str) -> list[str]:
+    """``[Gg]rondstoffenbeurs`` as ``Grondstoffenbeurs`` and ``grondstoffenbeurs`` (the same
+    matches): a class at an alternative's start stops ``re``'s scan for the first letters."""
     m = re.fullmatch(r"\[([A-Za-z]{2,4})\]([A-Za-z].*)", alternative)
     if not m or "|" in m[2] or "(" in m[2] or re.match(r"[A-Za-z][*+?{]", m[2]):
-        return alternative
-    return "|".join(c + m[2] for c in m[1])
+        return [alternative]
+    return [c + m[2] for c in m[1]]
 
 
-def findall(patterns: tuple[re.Pattern, re.Pattern], text: str) -> list:
-    """``patterns[0].findall(text)`` by :func:`scan` with the probe ``patterns[1]``."""
+def findall(patterns: tuple[re.Pattern, tuple], text: str) -> list:
+    """``patterns[0].findall(text)`` by :func:`scan` with the probes ``patterns[1]``."""
     pattern, probe = patterns
     if pattern.groups:
         return pattern.findall(text)
@@ -168,13 +218,26 @@ def quoted(words: list[str], limit: int = 3) -> str:
 
 def add_same_phrase_evidence(cands: list[Candidate], text: str) -> None:
     """A weak candidate gains when the same expression nearby, in the same passage, is strong."""
-    strong = [c for c in cands if c.strong]
+    strong: dict[str, tuple[list[int], list[Candidate]]] = {}  # phrase -> strong candidates by position
+    for c in cands:
+        if c.strong:
+            starts, found = strong.setdefault(text[c.start:c.end], ([], []))
+            starts.append(c.start)
+            found.append(c)
+    ordered = {phrase: all(x <= y for x, y in zip(starts, starts[1:])) for phrase, (starts, _) in strong.items()}
     for c in cands:
         if c.strong:
             continue
         phrase = text[c.start:c.end]
-        for s in strong:
-            if text[s.start:s.end] == phrase and abs(s.start - c.start) <= SAME_PHRASE_REACH and len(phrase) > 2:
-                c.evidence.append((2, f"the same '{phrase}' {abs(s.start - c.start)} characters "
-                                      f"{'earlier' if s.start < c.start else 'later'} has strong evidence"))
-                break
+        if phrase not in strong or len(phrase) <= 2:
+            continue
+        starts, found = strong[phrase]
+        # the first strong candidate (in the list's order) within reach
+        if ordered[phrase]:
+            i = bisect.bisect_left(starts, c.start - SAME_PHRASE_REACH)
+            s = found[i] if i < len(found) and starts[i] <= c.start + SAME_PHRASE_REACH else None
+        else:
+            s = next((s for s in found if abs(s.start - c.start) <= SAME_PHRASE_REACH), None)
+        if s is not None:
+            c.evidence.append((2, f"the same '{phrase}' {abs(s.start - c.start)} characters "
+                                  f"{'earlier' if s.start < c.start else 'later'} has strong evidence"))
