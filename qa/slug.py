@@ -192,7 +192,7 @@ def slug_mentions(note, word: str) -> bool:
     return bool(s) and word in s.words
 
 
-CAPS_RUN = re.compile(r"[A-Z]{2,}")
+CAPS_RUN = re.compile(r"[A-Z][A-Z]+")  # not [A-Z]{2,}: a leading class lets re skip to capitals
 _ACRONYMS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
