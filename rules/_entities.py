@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from qa.rules._cited import footnotes_near, note_slug_words  # noqa: F401  (used by the entity rules)
 from qa.rules._scan import probes, scan  # noqa: F401  (used by the entity rules)
 
 STRONG = 3
@@ -85,30 +86,6 @@ def lead(patterns: list[str]) -> str:
     return ""
 
 
-def footnotes_near(doc, ctx, offset: int, after: int = 600):
-    """``doc.footnotes_near(offset, after)`` by bisection (the document walks all references)."""
-    own = doc.footnote_at(offset)
-    if own:
-        return [own]
-    refs, starts, by_number = ctx.cached(f"entities.refs:{id(doc)}", lambda: _ref_index(doc))
-    if starts is None:
-        return doc.footnotes_near(offset, after)
-    out = []
-    for r in refs[bisect.bisect_left(starts, offset):]:
-        if r.start - offset > after or len(out) == 2:
-            break
-        out.append(by_number[r.number])
-    return out
-
-
-def _ref_index(doc):
-    refs = doc.refs
-    starts = [r.start for r in refs]
-    if any(x > y for x, y in zip(starts, starts[1:])):
-        starts = None  # not in order: leave it to the document
-    return refs, starts, {n.number: n for n in doc.footnotes}
-
-
 def sentence_span(doc, a: int, b: int) -> tuple[int, int]:
     """The sentence around ``text[a:b]``: inside its footnote for a note, else in the body."""
     note = doc.footnote_at(a)
@@ -133,13 +110,6 @@ def slug_hits(notes, words: list[str]) -> list[str]:
                 if w in words or w.startswith(stems):
                     found.append(w)
     return found
-
-
-def note_slug_words(doc, ctx) -> tuple[list[int], list[list[str]]]:
-    """Every footnote's start and the slug words of its URLs, once per book (a URL splits its
-    slug anew at every ``slug_words``)."""
-    return ctx.cached(f"entities.note-slugs:{id(doc)}", lambda: (
-        [n.start for n in doc.footnotes], [[w for u in n.urls for w in u.slug_words] for n in doc.footnotes]))
 
 
 def word_patterns(alternatives: list[str]) -> tuple[re.Pattern, tuple]:
