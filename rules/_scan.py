@@ -9,6 +9,7 @@ candidates; the pattern is then tried only there, which gives exactly ``finditer
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def scan(pattern: re.Pattern, probes, text: str):
@@ -50,16 +51,89 @@ def _hits(probe: re.Pattern, text: str) -> list[int]:
     return out
 
 
-def probes(alternatives: list[str], tail: str = "") -> tuple[re.Pattern, ...]:
+def probes(alternatives, tail: str = "") -> tuple[re.Pattern, ...]:
     """Patterns that together match wherever one of ``alternatives`` (followed by ``tail``) does,
-    each one quick for ``re`` to scan for: the alternatives that begin with a capital in one (a scan
-    for a few capitals), every other one on its own (a scan for its literal start), or all together
-    when there are many."""
-    alts = [x for a in alternatives for x in _literal_starts(a)]
+    each one quick for ``re`` to scan for.
+
+    Best, the literal starts of the alternatives (:func:`literal_starts`), each on its own when
+    there are few (a scan for one literal is several times faster than for a class of first
+    letters), else together. Failing that, the alternatives that begin with a capital in one
+    probe, every other one on its own, or all together when there are many. Memoised.
+    """
+    return _probes(tuple(alternatives), tail)
+
+
+@lru_cache(maxsize=256)
+def _probes(alternatives: tuple[str, ...], tail: str) -> tuple[re.Pattern, ...]:
+    starts = literal_starts(alternatives)
+    if starts:
+        starts = _shortest({x[:LITERAL_LENGTH] for x in starts})
+        if len(starts) <= MAX_LITERAL_PROBES:
+            return tuple(re.compile(re.escape(x)) for x in starts)
+        alts, tail = list(map(re.escape, starts)), ""
+    else:
+        alts = [x for a in alternatives for x in _literal_starts(a)]
     upper = [a for a in alts if "A" <= a[:1] <= "Z"]
     other = [a for a in alts if not "A" <= a[:1] <= "Z"]
     groups = [upper] + ([[a] for a in other] if len(other) <= 3 else [other])
     return tuple(re.compile(f"(?:{'|'.join(g)}){tail}") for g in groups if g)
+
+
+def _shortest(strings) -> list[str]:
+    """The strings that do not start with another one (whose matches are among its matches)."""
+    found = sorted(set(strings))
+    return [x for x in found if not any(x != y and x.startswith(y) for y in found)]
+
+
+MAX_LITERAL_PROBES = 6  # each a scan for one literal (~0.15 ms a book); more: one scan for a class
+LITERAL_LENGTH = 6  # a probe's literal: enough to be rare
+MAX_STARTS = 64
+
+
+def literal_starts(alternatives: list[str]) -> list[str] | None:
+    """The literal strings that every match of one of ``alternatives`` begins with (zero-width
+    checks skipped): ``\\b(?:Wit-Russisch|Belarussisch)e?-Turkse`` gives ``Wit-Russisch`` and
+    ``Belarussisch``; a string that starts with another one is left out. None when some match can
+    begin otherwise (a class, a repeat), or the pattern ignores case."""
+    from re import _constants as sre
+    from re import _parser
+
+    def starts(items) -> list[str] | None:
+        out = [""]
+        for op, av in items:
+            if op is sre.LITERAL:
+                out = [p + chr(av) for p in out]
+            elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+                continue  # zero-width: what follows still starts the match
+            elif op is sre.IN and av and all(o is sre.LITERAL for o, _ in av) and len(av) * len(out) <= MAX_STARTS:
+                out = [p + chr(a) for p in out for _, a in av]
+            elif op is sre.BRANCH:
+                subs = [starts(b) for b in av[1]]
+                if any(not x for x in subs) or len(out) * sum(map(len, subs)) > MAX_STARTS:
+                    return out
+                return [p + x for p in out for sub in subs for x in sub]
+            elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+                sub = starts(av[3])
+                if not sub or len(out) * len(sub) > MAX_STARTS:
+                    return out
+                return [p + x for p in out for x in sub]
+            else:
+                return out
+        return out
+
+    try:
+        parsed = [_parser.parse(a) for a in alternatives]
+    except Exception:  # noqa: BLE001 (a private module: any surprise means no literal starts)
+        return None
+    if not parsed or any(p.state.flags & (re.IGNORECASE | re.LOCALE) for p in parsed):
+        return None
+    found: list[str] = []
+    for p in parsed:
+        sub = starts(p.data)
+        if not sub or not all(sub):
+            return None
+        found += sub
+    return _shortest(found)
 
 
 def _literal_starts(alternative: str) -> list[str]:

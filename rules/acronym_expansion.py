@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from qa.rules._entities import findall, note_slug_words, quoted, scan, word_patterns
+from qa.rules._entities import findall, note_slug_words, probes, quoted, scan, word_patterns
 from qa.rules.base import Finding, Rule
 
 REACH = 3000  # characters either side when the book has no chapters
@@ -62,9 +62,10 @@ class AcronymExpansion(Rule):
 
 
 def _patterns(entry):
-    """The wrong expansion, a probe for it without its leading word-boundary checks (which stop
-    ``re`` from scanning for its first letters), and the region's evidence patterns."""
-    return (re.compile(rf"\b(?<![\w-]){entry['wrong']}(?!\w)"), re.compile(rf"{entry['wrong']}(?!\w)"),
+    """The wrong expansion and probes for it (its literal starts, else the pattern without its
+    leading word-boundary checks, which stop ``re`` from scanning for its first letters), and the
+    region's evidence patterns."""
+    return (re.compile(rf"\b(?<![\w-]){entry['wrong']}(?!\w)"), probes([entry["wrong"]]),
             word_patterns([re.escape(entry['acronym'])]), word_patterns(entry['context']),
             word_patterns(entry['unrelated']))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from qa.rules._entities import scan
+from qa.rules._scan import probes, scan
 from qa.rules.base import Finding, Rule
 
 
@@ -33,7 +33,6 @@ class EuroAsEu(Rule):
 
 
 def _patterns(source: str) -> tuple[re.Pattern, re.Pattern]:
-    """The pack's pattern and a probe for :func:`scan`: the same without a leading ``\\b``, which
-    would make ``re`` try the pattern at every position instead of scanning for ``EU``."""
-    probe = source[2:] if source.startswith("\\b") else source
-    return re.compile(source), re.compile(probe)
+    """The pack's pattern and probes for :func:`scan` (its literal start ``EU``, else the pattern
+    without a leading ``\\b``, which would make ``re`` try it at every position)."""
+    return re.compile(source), probes([source[2:] if source.startswith("\\b") else source])
