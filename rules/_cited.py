@@ -33,8 +33,13 @@ def _ref_index(doc):
     return refs, starts, {n.number: n for n in doc.footnotes}
 
 
-def note_slug_words(doc, ctx) -> tuple[list[int], list[list[str]]]:
+def note_slug_words(doc, ctx) -> tuple[list[int], list[list[str]], bool]:
     """Every footnote's start and the slug words of its URLs, once per book (a URL splits its
-    slug anew at every ``slug_words``)."""
-    return ctx.cached(f"cited.note-slugs:{id(doc)}", lambda: (
-        [n.start for n in doc.footnotes], [[w for u in n.urls for w in u.slug_words] for n in doc.footnotes]))
+    slug anew at every ``slug_words``), and whether the starts are in order (for bisection)."""
+    return ctx.cached(f"cited.note-slugs:{id(doc)}", lambda: _note_slug_words(doc))
+
+
+def _note_slug_words(doc):
+    starts = [n.start for n in doc.footnotes]
+    words = [[w for u in n.urls for w in u.slug_words] for n in doc.footnotes]
+    return starts, words, all(x <= y for x, y in zip(starts, starts[1:]))

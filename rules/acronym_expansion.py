@@ -76,8 +76,7 @@ def _region(doc, ctx, entry, c0, c1, acr_re, ctx_re, against_re):
     region = doc.text[c0:c1]
     acr = findall(acr_re, region)
     ctx_words = findall(ctx_re, region)
-    starts, words = note_slug_words(doc, ctx)
-    ordered = all(x <= y for x, y in zip(starts, starts[1:]))
+    starts, words, ordered = note_slug_words(doc, ctx)
     i = bisect.bisect_left(starts, c0) if ordered else 0
     stems = tuple(entry["slug"])
     slugs = []
