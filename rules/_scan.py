@@ -65,7 +65,8 @@ def probes(alternatives, tail: str = "") -> tuple[re.Pattern, ...]:
 
 @lru_cache(maxsize=256)
 def _probes(alternatives: tuple[str, ...], tail: str) -> tuple[re.Pattern, ...]:
-    starts = literal_starts(alternatives)
+    # many alternatives make more literal starts than separate probes pay for: skip the parse
+    starts = literal_starts(alternatives) if len(alternatives) <= 2 * MAX_LITERAL_PROBES else None
     if starts:
         starts = _shortest({x[:LITERAL_LENGTH] for x in starts})
         if len(starts) <= MAX_LITERAL_PROBES:
