@@ -35,6 +35,9 @@ ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,8})(?![^\W\d_])")
 HEX = re.compile(r"(?=[a-f0-9]*\d)(?=[a-f0-9]*[a-f])[a-f0-9]{8,}$")
 EXTENSION = re.compile(r"\.(?:html?|aspx?|php|pdf|shtml)$", re.I)
 YEAR = re.compile(r"(?:19|20)\d\d$")
+SEPARATORS = re.compile(r"[-_]+")
+LATIN = re.compile(r"[a-z]")
+TITLE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -84,13 +87,13 @@ def split_slug(path: str, base: int = -1) -> Slug | None:
         at = pos
         pos += len(seg) + 1
         clean = EXTENSION.sub("", seg.split("?", 1)[0])
-        parts = [p for p in re.split(r"[-_]+", clean.lower()) if p]
-        n = sum(1 for p in parts if re.search(r"[a-z]", p) and not HEX.match(p))
+        parts = [p for p in SEPARATORS.split(clean.lower()) if p]
+        n = sum(1 for p in parts if LATIN.search(p) and not HEX.match(p))
         if n >= 3 and n > best_n:
             best, best_at, best_n = clean, at, n
     if best is None:
         return None
-    parts = [p for p in re.split(r"[-_]+", best.lower()) if p]
+    parts = [p for p in SEPARATORS.split(best.lower()) if p]
     year = article_id = None
     if parts and YEAR.fullmatch(parts[-1]) and len(parts) > 1 and parts[-2].isdigit() and len(parts[-2]) >= 3:
         year, article_id = parts[-1], parts[-2]
@@ -103,11 +106,22 @@ def split_slug(path: str, base: int = -1) -> Slug | None:
     return Slug(best, start, words, year, article_id)
 
 
+_URL_SLUGS: dict[tuple[str, int, int], Slug | None] = {}
+
+
 def url_slug(url) -> Slug | None:
-    """The title slug of a :class:`qa.segment.Url` (``start`` is -1 when the URL wraps)."""
-    path = url.path
-    unwrapped = url.end - url.start == len(url.text)
-    return split_slug(path, url.end - len(path) if unwrapped else -1)
+    """The title slug of a :class:`qa.segment.Url` (``start`` is -1 when the URL wraps).
+
+    Memoised by the URL's text and place: the slug rules ask for every footnote's slug many times.
+    """
+    key = (url.text, url.start, url.end)
+    if key not in _URL_SLUGS:
+        if len(_URL_SLUGS) > 16384:
+            _URL_SLUGS.clear()
+        path = url.path
+        unwrapped = url.end - url.start == len(url.text)
+        _URL_SLUGS[key] = split_slug(path, url.end - len(path) if unwrapped else -1)
+    return _URL_SLUGS[key]
 
 
 def footnote_slug(note) -> Slug | None:
@@ -158,8 +172,7 @@ def _title(doc, note) -> Title | None:
         b -= 1
     if b - a < 3:
         return None
-    words = [(w.group(), w.start(), w.end()) for w in re.finditer(r"[^\W_]+(?:[-'’][^\W_]+)*", text[a:b])]
-    words = [(w, a + s, a + e) for w, s, e in words]
+    words = [(w.group(), w.start(), w.end()) for w in TITLE_WORD.finditer(text, a, b)]
     return Title(a, b, " ".join(text[a:b].split()), words)
 
 
@@ -179,7 +192,7 @@ def slug_mentions(note, word: str) -> bool:
     return bool(s) and word in s.words
 
 
-CAPS_RUN = re.compile(r"[A-Z]{2,}")
+CAPS_RUN = re.compile(r"[A-Z][A-Z]+")  # not [A-Z]{2,}: a leading class lets re skip to capitals
 _ACRONYMS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 

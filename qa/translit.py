@@ -8,6 +8,7 @@ common spelling so that a ratio tells a transliteration from a translated name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SKELETON = [("shch", "s"), ("sch", "s"), ("kh", "h"), ("zh", "z"), ("ch", "c"), ("tch", "c"), ("sh", "s"),
              ("ts", "c"), ("tz", "c"), ("ya", "a"), ("ja", "a"), ("yu", "u"), ("ju", "u"), ("yo", "o"), ("jo", "o"),
@@ -15,13 +16,17 @@ _SKELETON = [("shch", "s"), ("sch", "s"), ("kh", "h"), ("zh", "z"), ("ch", "c"),
              ("y", "i"), ("j", "i"), ("w", "v"), ("x", "ks"), ("ck", "k"), ("q", "k")]
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=16384)
 def skeleton(word: str) -> str:
     """A transliteration-neutral spelling: ``Kharitonchik`` and ``haritonchik`` agree, ``Nightingale`` and ``solovej`` do not."""
     w = word.lower()
     for a, b in _SKELETON:
-        w = w.replace(a, b)
-    w = re.sub(r"(.)\1+", r"\1", w)
-    return w
+        if a in w:
+            w = w.replace(a, b)
+    return _DOUBLED.sub(r"\1", w)
 
 
 def similar_names(a: str, b: str) -> float:

@@ -16,6 +16,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from qa.rules._cited import footnotes_near, note_slug_words  # noqa: F401  (used by the entity rules)
+from qa.rules._scan import probes, scan  # noqa: F401  (used by the entity rules)
+
 STRONG = 3
 WEAK = 2
 SENTENCE_REACH = 400  # characters searched for a sentence's ends
@@ -63,7 +66,8 @@ class Markers:
         alts = "|".join(f"(?P<{name}>{'|'.join(pats)})" for name, pats in classes.items() if pats)
         self.hits: dict[str, list[tuple[int, str]]] = {name: [] for name in classes}
         every = [p for pats in classes.values() for p in pats]
-        for m in re.finditer(rf"{lead(every)}(?<![\w-])(?:{alts})(?![\w])", text):
+        pattern = re.compile(rf"{lead(every)}(?<![\w-])(?:{alts})(?![\w])")
+        for m in scan(pattern, probes(every) or pattern, text):
             self.hits[m.lastgroup].append((m.start(), m.group()))
         self.starts = {name: [p for p, _ in hits] for name, hits in self.hits.items()}
 
@@ -99,12 +103,27 @@ def sentence_span(doc, a: int, b: int) -> tuple[int, int]:
 def slug_hits(notes, words: list[str]) -> list[str]:
     """Slug words of the notes' URLs that are, or start with, one of ``words`` (3+ letters)."""
     found = []
+    stems = tuple(p for p in words if len(p) > 3)
     for note in notes:
         for url in note.urls:
             for w in url.slug_words:
-                if w in words or any(len(p) > 3 and w.startswith(p) for p in words):
+                if w in words or w.startswith(stems):
                     found.append(w)
     return found
+
+
+def word_patterns(alternatives: list[str]) -> tuple[re.Pattern, tuple]:
+    """``\\b(?:a|b|c)\\b`` and its probe for :func:`scan` (the same without the leading ``\\b``)."""
+    alts = "|".join(alternatives)
+    return re.compile(rf"\b(?:{alts})\b"), probes(alternatives, r"\b")
+
+
+def findall(patterns: tuple[re.Pattern, tuple], text: str) -> list:
+    """``patterns[0].findall(text)`` by :func:`scan` with the probes ``patterns[1]``."""
+    pattern, probe = patterns
+    if pattern.groups:
+        return pattern.findall(text)
+    return [m.group() for m in scan(pattern, probe, text)]
 
 
 def quoted(words: list[str], limit: int = 3) -> str:
@@ -114,13 +133,26 @@ def quoted(words: list[str], limit: int = 3) -> str:
 
 def add_same_phrase_evidence(cands: list[Candidate], text: str) -> None:
     """A weak candidate gains when the same expression nearby, in the same passage, is strong."""
-    strong = [c for c in cands if c.strong]
+    strong: dict[str, tuple[list[int], list[Candidate]]] = {}  # phrase -> strong candidates by position
+    for c in cands:
+        if c.strong:
+            starts, found = strong.setdefault(text[c.start:c.end], ([], []))
+            starts.append(c.start)
+            found.append(c)
+    ordered = {phrase: all(x <= y for x, y in zip(starts, starts[1:])) for phrase, (starts, _) in strong.items()}
     for c in cands:
         if c.strong:
             continue
         phrase = text[c.start:c.end]
-        for s in strong:
-            if text[s.start:s.end] == phrase and abs(s.start - c.start) <= SAME_PHRASE_REACH and len(phrase) > 2:
-                c.evidence.append((2, f"the same '{phrase}' {abs(s.start - c.start)} characters "
-                                      f"{'earlier' if s.start < c.start else 'later'} has strong evidence"))
-                break
+        if phrase not in strong or len(phrase) <= 2:
+            continue
+        starts, found = strong[phrase]
+        # the first strong candidate (in the list's order) within reach
+        if ordered[phrase]:
+            i = bisect.bisect_left(starts, c.start - SAME_PHRASE_REACH)
+            s = found[i] if i < len(found) and starts[i] <= c.start + SAME_PHRASE_REACH else None
+        else:
+            s = next((s for s in found if abs(s.start - c.start) <= SAME_PHRASE_REACH), None)
+        if s is not None:
+            c.evidence.append((2, f"the same '{phrase}' {abs(s.start - c.start)} characters "
+                                  f"{'earlier' if s.start < c.start else 'later'} has strong evidence"))

@@ -16,16 +16,20 @@ def char_offsets(doc, url) -> list[int]:
     return out
 
 
+HOST = re.compile(r"(?:https?://)?[^/]*", re.I)
+QUERY = re.compile(r"[?#]")
+
+
 def path_segments(url) -> list[tuple[str, int, int]]:
     """Path segments of a URL as (segment, start, end) indexes into ``url.text``."""
     text = url.text
-    m = re.match(r"(?:https?://)?[^/]*", text, re.I)
+    m = HOST.match(text)
     out, pos = [], m.end()
     while pos < len(text) and text[pos] == "/":
         end = text.find("/", pos + 1)
         end = len(text) if end < 0 else end
         seg = text[pos + 1:end]
-        q = re.search(r"[?#]", seg)
+        q = QUERY.search(seg)
         if q:
             seg = seg[: q.start()]
             out.append((seg, pos + 1, pos + 1 + len(seg)))

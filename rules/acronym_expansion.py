@@ -13,9 +13,10 @@ Good:  De samenwerking tussen de Wit-Russische Universele Grondstoffenbeurs (BUT
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from qa.rules._entities import quoted
+from qa.rules._entities import findall, note_slug_words, probes, quoted, scan, word_patterns
 from qa.rules.base import Finding, Rule
 
 REACH = 3000  # characters either side when the book has no chapters
@@ -29,18 +30,19 @@ class AcronymExpansion(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        for entry in ctx.pack(self.config["pack"]).get("acronyms", []):
-            for m in re.finditer(rf"\b(?<![\w-]){entry['wrong']}(?!\w)", text):
+        for k, entry in enumerate(ctx.pack(self.config["pack"]).get("acronyms", [])):
+            pattern, probe, acr_re, ctx_re, against_re = ctx.cached(
+                f"entities.acronym-expansion:{self.config['pack']}:{k}", lambda: _patterns(entry))
+            regions = {}  # (c0, c1) -> what the region holds: a chapter is scanned once, however many matches
+            for m in scan(pattern, probe, text):
                 a, b = m.span()
                 chapter = doc.chapter_at(a)
                 c0, c1 = (chapter.start, chapter.end) if chapter else (max(0, a - REACH), b + REACH)
-                region = text[c0:c1]
-                acr = re.findall(rf"\b{re.escape(entry['acronym'])}\b", region)
-                ctx_words = re.findall(rf"\b(?:{'|'.join(entry['context'])})\b", region)
-                slugs = [w for n in doc.footnotes if c0 <= n.start < c1 for u in n.urls for w in u.slug_words
-                         if any(w.startswith(s) for s in entry["slug"])]
-                against = [u.group() for u in re.finditer(rf"\b(?:{'|'.join(entry['unrelated'])})\b", region)
-                           if not a <= u.start() + c0 < b]  # "Turkse" of the wrong name itself does not count
+                if (c0, c1) not in regions:
+                    regions[c0, c1] = _region(doc, ctx, entry, c0, c1, acr_re, ctx_re, against_re)
+                acr, ctx_words, slugs, unrelated = regions[c0, c1]
+                against = [w for p, w in unrelated
+                           if not a <= p < b]  # "Turkse" of the wrong name itself does not count
                 evidence = []
                 if acr:
                     evidence.append(f"the chapter names {entry['acronym']} {len(acr)} times")
@@ -57,3 +59,31 @@ class AcronymExpansion(Rule):
                                     f"organisation: {', '.join(evidence)}, and the chapter never names "
                                     f"{entry['unrelated_label']}",
                               f"{entry['name']} ({entry['acronym']})")
+
+
+def _patterns(entry):
+    """The wrong expansion and probes for it (its literal starts, else the pattern without its
+    leading word-boundary checks, which stop ``re`` from scanning for its first letters), and the
+    region's evidence patterns."""
+    return (re.compile(rf"\b(?<![\w-]){entry['wrong']}(?!\w)"), probes([entry["wrong"]]),
+            word_patterns([re.escape(entry['acronym'])]), word_patterns(entry['context']),
+            word_patterns(entry['unrelated']))
+
+
+def _region(doc, ctx, entry, c0, c1, acr_re, ctx_re, against_re):
+    """The acronym, the context words, the footnote slug words and the unrelated words (with their
+    offsets) of ``text[c0:c1]``."""
+    region = doc.text[c0:c1]
+    acr = findall(acr_re, region)
+    ctx_words = findall(ctx_re, region)
+    starts, words, ordered = note_slug_words(doc, ctx)
+    i = bisect.bisect_left(starts, c0) if ordered else 0
+    stems = tuple(entry["slug"])
+    slugs = []
+    for k in range(i, len(starts)):
+        if starts[k] >= c1 and ordered:
+            break
+        if c0 <= starts[k] < c1:
+            slugs += [w for w in words[k] if w.startswith(stems)]
+    unrelated = [(u.start() + c0, u.group()) for u in scan(*against_re, region)]
+    return acr, ctx_words, slugs, unrelated

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from qa.rules._entities import WINDOW, Candidate, Markers, quoted, sentence_span, slug_hits
+from qa.rules._entities import WINDOW, Candidate, Markers, footnotes_near, quoted, sentence_span, slug_hits
 from qa.rules.base import Finding, Rule
 
 # what stands before the adjective: a word boundary, or a bilateral prefix such as "Chinees-"
@@ -37,10 +37,10 @@ class BelarusianAsBelgian(Rule):
 
 
 def candidates(doc, ctx, pack_name: str = "entities") -> list[Candidate]:
-    return ctx.cached(f"entities.belarus:{pack_name}", lambda: _candidates(doc, ctx.pack(pack_name)["belarus"]))
+    return ctx.cached(f"entities.belarus:{pack_name}", lambda: _candidates(doc, ctx, ctx.pack(pack_name)["belarus"]))
 
 
-def _candidates(doc, pack) -> list[Candidate]:
+def _candidates(doc, ctx, pack) -> list[Candidate]:
     text = doc.text
     found = []
     for m in re.finditer(rf"{pack['word']}\b", text):
@@ -57,19 +57,16 @@ def _candidates(doc, pack) -> list[Candidate]:
     if n_country < FOCUS * (n_belgian + 1):
         return []  # not a book about Belarus: a Belgian is as likely as a Belarusian
     form = _majority_form(doc, pack["forms"])
-    adjective = "|".join(pack["country"])
-    paired = {}  # noun -> "Sino-Belarusische industriepark": a bilateral Belarusian adjective before it
-    for m in re.finditer(rf"\b[A-Z][a-z]+-(?:{adjective})\s+([a-z]{{4,}})\b", text):
-        paired.setdefault(m[1], " ".join(m.group().split()))
+    paired = None  # noun -> "Sino-Belarusische industriepark": a bilateral Belarusian adjective before it
     out = []
     for a, b, prefix, ending in found:
         c = Candidate("belarus", a, b, prefix + form + ending, "Belgian", "Belarusian")
         ev = c.evidence
         ev.append((1, f"the book names its country {n_country} times and Belgium {n_belgian}"))
         noun = re.match(r"\s+([a-z]{4,})\b", text[b:b + 40])
-        if noun and prefix and noun[1] in paired:
+        if noun and prefix and noun[1] in (paired := _paired(text, pack["country"]) if paired is None else paired):
             ev.append((3, f"the book elsewhere writes '{paired[noun[1]]}'"))
-        notes = doc.footnotes_near(a)
+        notes = footnotes_near(doc, ctx, a)
         pro, con = slug_hits(notes, pack["slug_belarus"]), slug_hits(notes, pack["slug_belgian"])
         if pro:
             ev.append((3, f"the footnote URL has {quoted(pro)}"))
@@ -91,7 +88,39 @@ def _candidates(doc, pack) -> list[Candidate]:
     return out
 
 
+def _paired(text: str, country: list[str]) -> dict[str, str]:
+    """Noun -> the first "Sino-Belarusische industriepark" of the book that has a bilateral
+    Belarusian adjective before it.
+
+    The matches of ``\\b[A-Z][a-z]+-(?:adjective)\\s+([a-z]{4,})\\b``, found from the hyphen on:
+    the pattern is tried at the one word start before each hit (as ``finditer`` would, in order).
+    """
+    adjective = "|".join(country)
+    pattern = re.compile(rf"\b[A-Z][a-z]+-(?:{adjective})\s+([a-z]{{4,}})\b")
+    probe = re.compile(rf"-(?:{adjective})\s+[a-z]{{4,}}\b")
+    paired: dict[str, str] = {}
+    pos, hit = 0, probe.search(text)
+    while hit:
+        h = s = hit.start()
+        while s > 0 and "a" <= text[s - 1] <= "z":
+            s -= 1
+        if s < h and s > 0 and "A" <= text[s - 1] <= "Z" and s - 1 >= pos:
+            m = pattern.match(text, s - 1)
+            if m:
+                paired.setdefault(m[1], " ".join(m.group().split()))
+                pos = m.end()
+        hit = probe.search(text, h + 1)
+    return paired
+
+
 def _majority_form(doc, forms: list[str]) -> str:
     counts = doc.word_counts
-    best = max(forms, key=lambda f: sum(n for w, n in counts.items() if w.startswith(f)))
+    totals = dict.fromkeys(forms, 0)
+    starts = tuple(forms)
+    for w, n in counts.items():
+        if w.startswith(starts):
+            for f in forms:
+                if w.startswith(f):
+                    totals[f] += n
+    best = max(forms, key=totals.__getitem__)
     return best

@@ -15,7 +15,8 @@ import re
 
 from qa.rules.base import Finding, Rule
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
+# the class twice rather than "+": a pattern that starts with a class lets re skip to its characters
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f][\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]*")
 
 
 class ControlChar(Rule):

@@ -14,10 +14,11 @@ Good:  een uniform register van de in de EAEU-landen geproduceerde machines van 
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from qa.rules._entities import (WINDOW, Candidate, Markers, add_same_phrase_evidence, lead, quoted,
-                                sentence_span, slug_hits)
+from qa.rules._entities import (WINDOW, Candidate, Markers, add_same_phrase_evidence, footnotes_near, lead,
+                                probes, quoted, scan, sentence_span, slug_hits)
 from qa.rules.base import Finding, Rule
 
 
@@ -34,15 +35,15 @@ class EaeuAsEu(Rule):
 
 
 def candidates(doc, ctx, pack_name: str = "entities") -> list[Candidate]:
-    return ctx.cached(f"entities.eaeu:{pack_name}", lambda: _candidates(doc, ctx.pack(pack_name)["eaeu"]))
+    return ctx.cached(f"entities.eaeu:{pack_name}", lambda: _candidates(doc, ctx, ctx.pack(pack_name)["eaeu"]))
 
 
-def _candidates(doc, pack) -> list[Candidate]:
+def _candidates(doc, ctx, pack) -> list[Candidate]:
     targets = pack["targets"]
     pats = [t["pattern"] for t in targets]
     target_re = re.compile(lead(pats) + r"(?<![\w-])(?:" + "|".join(f"({p})" for p in pats) + ")")
     text = doc.text
-    found = list(target_re.finditer(text))
+    found = list(scan(target_re, probes(pats), text))
     if not found:
         return []
     marks = Markers(text, {"eur": pack["eurasian"], "mem": pack["members"], "euc": pack["eu_context"]})
@@ -62,7 +63,7 @@ def _candidates(doc, pack) -> list[Candidate]:
             if hits:  # two member states (Kazakhstan and Armenia) are more than one
                 bonus = 1 if name == "mem" and len(set(hits)) > 1 else 0
                 ev.append((weight + bonus, f"{where} names {quoted(hits)}"))
-        notes = doc.footnotes_near(a)
+        notes = footnotes_near(doc, ctx, a)
         pro, con = slug_hits(notes, pack["slug_eurasian"]), slug_hits(notes, pack["slug_eu"])
         if pro:
             ev.append((3, f"the footnote URL has {quoted(pro)}"))
@@ -88,7 +89,7 @@ def _candidates(doc, pack) -> list[Candidate]:
                 ev.append((-3, f"the chapter is '{chapter.title[:60]}'"))
             else:
                 n_eur = len(marks.in_range("eur", chapter.start, chapter.end))
-                n_eu = sum(1 for p in target_starts if chapter.start <= p < chapter.end)
+                n_eu = bisect.bisect_left(target_starts, chapter.end) - bisect.bisect_left(target_starts, chapter.start)
                 if n_eur >= 5 and n_eur >= 2 * n_eu:
                     ev.append((1, f"the chapter names the EAEU or Eurasian bodies {n_eur} times and EU forms {n_eu} times"))
         c.suggestion = _inflect(t["suggestion"], m.group())

@@ -24,6 +24,7 @@ TITLE_AMOUNT = re.compile(
     r"(euro|EUR|dollar|USD|roebel\w*|Br\b)?")
 TITLE_CURRENCY = {"$": "dollar", "€": "euro", "br": "roebel", "br.": "roebel", "euro": "euro", "eur": "euro",
                   "dollar": "dollar", "usd": "dollar"}
+SLUG_NUMBER = re.compile(r"([a-z]*)(\d+)")
 NAMES = {"roebel": "Belarusian roubles", "euro": "euros", "dollar": "dollars"}
 
 
@@ -48,7 +49,7 @@ class NumberSlugMismatch(Rule):
         slug_cur = {}
         words = list(s.words)
         for i, w in enumerate(words):
-            m = re.fullmatch(r"([a-z]*)(\d+)", w)
+            m = SLUG_NUMBER.fullmatch(w)
             if not m:
                 continue
             cur = SLUG_CURRENCY.get(m[1])
@@ -62,7 +63,7 @@ class NumberSlugMismatch(Rule):
         if not t:
             return
         for m in TITLE_AMOUNT.finditer(doc.text, t.start, t.end):
-            digits = re.sub(r"[.,]", "", m[2])
+            digits = m[2].replace(".", "").replace(",", "")
             mark = (m[1] or m[4] or "").lower()
             cur = TITLE_CURRENCY.get(mark) or ("roebel" if mark.startswith("roebel") else None)
             want = slug_cur.get(digits)

@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from qa.rules._encoding import layout
+from qa.rules._scan import scan
 from qa.rules.base import Finding, Rule
 
 PAGE = re.compile(r"\.\s?\d")  # after the run: ". 88"
@@ -73,9 +74,13 @@ class ReplacementChar(Rule):
         return Finding(s, e, f"{lost} in '{word}' is a lost letter with a diacritic{hint}")
 
 
+PAGE_P = re.compile(r"\bpp?\.\s?\d")
+PAGE_P_PROBE = re.compile(r"pp?\.\s?\d")  # the same without \b, for scan(): re scans for "p"
+
+
 def _book_page_abbreviation(text: str) -> str:
     blz = len(re.findall(r"blz\.\s?\d", text))
-    p = len(re.findall(r"\bpp?\.\s?\d", text))
+    p = sum(1 for _ in scan(PAGE_P, PAGE_P_PROBE, text))
     return "blz." if blz > p else "p."
 
 
@@ -88,9 +93,16 @@ def fold(word: str) -> str:
 def _by_first_letter(doc) -> dict[str, dict[str, int]]:
     """The book's words grouped by their first letter without diacritics."""
     groups: dict[str, dict[str, int]] = {}
+    keys: dict[str, str] = {}  # first letter -> its group
     for w, n in doc.word_counts.items():
         c = w[:1]
-        groups.setdefault(c.lower() if c.isascii() else fold(c), {})[w] = n
+        k = keys.get(c)
+        if k is None:
+            k = keys[c] = c.lower() if c.isascii() else fold(c)
+        g = groups.get(k)
+        if g is None:
+            g = groups[k] = {}
+        g[w] = n
     return groups
 
 

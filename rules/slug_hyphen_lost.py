@@ -25,14 +25,19 @@ class SlugHyphenLost(Rule):
 
     def check(self, doc, ctx):
         preps = self.config["prepositions"]
+        min_name = self.config["min_name"]
         for note in doc.footnotes:
             s, t = footnote_slug(note), title(doc, note)
             if not s or not t:
                 continue
-            names = [skeleton(w) for w, _, _ in t.words if w[:1].isupper() and len(w) >= self.config["min_name"]]
-            stems = [n[: max(self.config["min_name"], len(n) - 1)] for n in names]
+            stems = None  # the title's names, skeletonised, once a slug word may glue one
             for w in s.words:
-                if len(w) < 6 or w[0] not in preps or any(skeleton(w).startswith(x) for x in stems):
+                if len(w) < 6 or w[0] not in preps:
+                    continue
+                if stems is None:
+                    names = [skeleton(x) for x, _, _ in t.words if x[:1].isupper() and len(x) >= min_name]
+                    stems = tuple(n[: max(min_name, len(n) - 1)] for n in names)
+                if skeleton(w).startswith(stems):
                     continue
                 rest = skeleton(w[1:])
                 name = next((x for x in stems if rest.startswith(x)), None)

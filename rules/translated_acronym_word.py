@@ -13,6 +13,7 @@ Good:  BUTB zal het eerste gespecialiseerde exportbod houden (URL: …/butb-prov
 from __future__ import annotations
 
 import re
+from qa.rules._cited import footnotes_near
 from qa.rules.base import Finding, Rule
 from qa.slug import book_acronyms, footnote_slug
 
@@ -31,16 +32,16 @@ class TranslatedAcronymWord(Rule):
             if word not in words or re.match(r"-[A-Z]{2}", text[end:end + 3]) or _shouting(text, start, end):
                 continue
             english = words[word]
-            acronym, evidence = self._backing(doc, start, english, caps, word)
+            acronym, evidence = self._backing(doc, ctx, start, english, caps, word)
             if not acronym:
                 continue
             yield Finding(start, end,
                           f"'{word}' is the acronym {acronym} read as English '{english}' and translated "
                           f"({evidence})", acronym)
 
-    def _backing(self, doc, offset, english, caps, word):
+    def _backing(self, doc, ctx, offset, english, caps, word):
         low = english.lower()
-        for note in doc.footnotes_near(offset):
+        for note in footnotes_near(doc, ctx, offset):
             s = footnote_slug(note)
             hit = next((w for w in s.words if w.startswith(low) and len(w) <= len(low) + 2
                         and (w == low or caps.get(w.upper(), 0) > 0 or len(low) >= 3 and len(w) == len(low) + 1)),

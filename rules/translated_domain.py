@@ -24,14 +24,13 @@ class TranslatedDomain(Rule):
     options = {"pack": "tlds"}
 
     def check(self, doc, ctx):
-        pack = ctx.pack(self.config["pack"])
+        pack_name = self.config["pack"]
+        pack = ctx.pack(pack_name)
         words = pack["translated"]
         labels = set(pack["domain_labels"]["labels"])
-        pattern = re.compile(
-            r"(?<![\w.@-])((?:https?://)?((?:[a-z0-9][a-z0-9-]*\.)+)(" + "|".join(map(re.escape, words)) + r"))"
-            r"(?![\w-])(?!\.[a-z])", re.I)
-        hosts = {u.host for u in doc.urls}
-        for m in pattern.finditer(doc.text):
+        pattern, probe = ctx.cached(f"translated-url.domain:{pack_name}", lambda: _patterns(words))
+        hosts = None
+        for m in _matches(pattern, probe, doc.text):
             full, prefix, word = m[1], m[2], m[3]
             tld = words[word.lower()]
             bare = prefix.lower().removeprefix("www.")
@@ -40,7 +39,7 @@ class TranslatedDomain(Rule):
                 evidence = "it stands in a URL"
             elif set(prefix.lower().rstrip(".").split(".")) & labels:
                 evidence = f"'{prefix.rstrip('.').split('.')[-1]}.' only occurs in domain names"
-            elif any(h.removeprefix("www.") == bare + tld for h in hosts):
+            elif bare + tld in (hosts := _hosts(doc) if hosts is None else hosts):
                 evidence = f"the book has the host {bare + tld} elsewhere"
             if not evidence:
                 continue
@@ -51,6 +50,45 @@ class TranslatedDomain(Rule):
             yield Finding(start, end,
                           f"'.{tld}' was translated as the word '{word}'; the domain is {fixed} ({evidence})",
                           fixed, safe=True)
+
+
+def _patterns(words) -> tuple[re.Pattern, re.Pattern]:
+    """The domain pattern, and a probe for its end (``.door``) that ``re`` finds by scanning for
+    the full stop: the pattern itself starts with a lookbehind and is tried at every word."""
+    alts = "|".join(map(re.escape, words))
+    pattern = re.compile(r"(?<![\w.@-])((?:https?://)?((?:[a-z0-9][a-z0-9-]*\.)+)(" + alts + r"))"
+                         r"(?![\w-])(?!\.[a-z])", re.I)
+    probe = re.compile(r"\.(?:" + alts + r")(?![\w-])(?!\.[a-z])", re.I)
+    return pattern, probe
+
+
+# what the pattern can match: ASCII letters (and the four characters that re.I folds onto them),
+# digits, "-", "." and the "://" of a scheme; a match never crosses any other character
+_HOSTLIKE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.:/\u0130\u0131\u017f\u212a")
+
+
+def _matches(pattern, probe, text):
+    """``pattern.finditer(text)``, run only on the runs of host-like characters that hold a probe
+    hit (a match lies inside one such run and its lookaheads read at most two characters on)."""
+    n, done = len(text), -1
+    for hit in probe.finditer(text):
+        if hit.start() < done:
+            continue
+        lo = hit.start()
+        while lo and text[lo - 1] in _HOSTLIKE:
+            lo -= 1
+        hi = hit.end()
+        while hi < n and text[hi] in _HOSTLIKE:
+            hi += 1
+        for m in pattern.finditer(text, lo, min(n, hi + 2)):
+            if m.start() >= hi:
+                break
+            yield m
+        done = hi
+
+
+def _hosts(doc) -> set[str]:
+    return {u.host.removeprefix("www.") for u in doc.urls}
 
 
 def _label_start(prefix: str) -> int:

@@ -32,16 +32,17 @@ class TranslatedUrlPath(Rule):
         generic = set(pack["generic_tlds"]["tlds"])
         translated = ctx.pack(self.config["tlds_pack"])["translated"]
         seen: dict[str, set[str]] = {}
-        for u in doc.urls:
-            seen.setdefault(bare_host(u.host, translated), set()).update(
-                s.lower() for s, _, _ in path_segments(u))
-        for u in doc.urls:
-            segs = path_segments(u)
+        urls = [(u, u.host, path_segments(u)) for u in doc.urls]  # each URL split once
+        hosts = []
+        for u, u_host, segs in urls:
+            host = bare_host(u_host, translated)
+            hosts.append(host)
+            seen.setdefault(host, set()).update(s.lower() for s, _, _ in segs)
+        for (u, u_host, segs), host in zip(urls, hosts):
             hits = [i for i, (s, _, _) in enumerate(segs) if s.lower() in dutch]
             if not hits:
                 continue
-            host = bare_host(u.host, translated)
-            tld = real_tld(u.host, translated)
+            tld = real_tld(u_host, translated)
             offsets = None
             for run in _runs(hits):
                 words = [segs[i][0] for i in run]

@@ -1,0 +1,146 @@
+"""Finding the matches of a pattern that ``re`` cannot scan for quickly.
+
+A pattern that starts with a zero-width check (``\\b``, a lookbehind, a lookahead) or with a
+class of many letters makes ``re`` try it at every position of a book (1-5 ms for 165 kB). A
+*probe* without those checks, starting with a literal or a few capitals, lets ``re`` skip to the
+candidates; the pattern is then tried only there, which gives exactly ``finditer``'s matches.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+def scan(pattern: re.Pattern, probes, text: str):
+    """The matches of ``pattern.finditer(text)``, found fast when ``pattern`` is an alternation
+    behind zero-width checks (``\\b(?<![\\w-])``) that keep ``re`` from scanning for its first
+    letters.
+
+    ``probes`` (a pattern or a tuple of them, see :func:`probes`) must match wherever ``pattern``
+    can start a match; ``pattern`` is tried only there, in order, as ``finditer`` would (the match
+    found at a position does not depend on where the search began).
+    """
+    if isinstance(probes, re.Pattern):
+        probes = (probes,)
+    if not probes:
+        yield from pattern.finditer(text)
+        return
+    starts = _hits(probes[0], text) if len(probes) == 1 else sorted(set().union(*(_hits(p, text) for p in probes)))
+    pos, match = 0, pattern.match
+    for s in starts:
+        if s < pos:
+            continue
+        m = match(text, s)
+        if m:
+            if m.end() == s:  # empty matches: leave them to finditer's own rules
+                yield from pattern.finditer(text, s)
+                return
+            yield m
+            pos = m.end()
+
+
+def _hits(probe: re.Pattern, text: str) -> list[int]:
+    """Every position where ``probe`` matches (overlapping matches too)."""
+    out, search = [], probe.search
+    hit = search(text)
+    while hit:
+        s = hit.start()
+        out.append(s)
+        hit = search(text, s + 1)
+    return out
+
+
+def probes(alternatives, tail: str = "") -> tuple[re.Pattern, ...]:
+    """Patterns that together match wherever one of ``alternatives`` (followed by ``tail``) does,
+    each one quick for ``re`` to scan for.
+
+    Best, the literal starts of the alternatives (:func:`literal_starts`), each on its own when
+    there are few (a scan for one literal is several times faster than for a class of first
+    letters), else together. Failing that, the alternatives that begin with a capital in one
+    probe, every other one on its own, or all together when there are many. Memoised.
+    """
+    return _probes(tuple(alternatives), tail)
+
+
+@lru_cache(maxsize=256)
+def _probes(alternatives: tuple[str, ...], tail: str) -> tuple[re.Pattern, ...]:
+    # many alternatives make more literal starts than separate probes pay for: skip the parse
+    starts = literal_starts(alternatives) if len(alternatives) <= 2 * MAX_LITERAL_PROBES else None
+    if starts:
+        starts = _shortest({x[:LITERAL_LENGTH] for x in starts})
+        if len(starts) <= MAX_LITERAL_PROBES:
+            return tuple(re.compile(re.escape(x)) for x in starts)
+        alts, tail = list(map(re.escape, starts)), ""
+    else:
+        alts = [x for a in alternatives for x in _literal_starts(a)]
+    upper = [a for a in alts if "A" <= a[:1] <= "Z"]
+    other = [a for a in alts if not "A" <= a[:1] <= "Z"]
+    groups = [upper] + ([[a] for a in other] if len(other) <= 3 else [other])
+    return tuple(re.compile(f"(?:{'|'.join(g)}){tail}") for g in groups if g)
+
+
+def _shortest(strings) -> list[str]:
+    """The strings that do not start with another one (whose matches are among its matches)."""
+    found = sorted(set(strings))
+    return [x for x in found if not any(x != y and x.startswith(y) for y in found)]
+
+
+MAX_LITERAL_PROBES = 6  # each a scan for one literal (~0.15 ms a book); more: one scan for a class
+LITERAL_LENGTH = 6  # a probe's literal: enough to be rare
+MAX_STARTS = 64
+
+
+def literal_starts(alternatives: list[str]) -> list[str] | None:
+    """The literal strings that every match of one of ``alternatives`` begins with (zero-width
+    checks skipped): ``\\b(?:Wit-Russisch|Belarussisch)e?-Turkse`` gives ``Wit-Russisch`` and
+    ``Belarussisch``; a string that starts with another one is left out. None when some match can
+    begin otherwise (a class, a repeat), or the pattern ignores case."""
+    from re import _constants as sre
+    from re import _parser
+
+    def starts(items) -> list[str] | None:
+        out = [""]
+        for op, av in items:
+            if op is sre.LITERAL:
+                out = [p + chr(av) for p in out]
+            elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+                continue  # zero-width: what follows still starts the match
+            elif op is sre.IN and av and all(o is sre.LITERAL for o, _ in av) and len(av) * len(out) <= MAX_STARTS:
+                out = [p + chr(a) for p in out for _, a in av]
+            elif op is sre.BRANCH:
+                subs = [starts(b) for b in av[1]]
+                if any(not x for x in subs) or len(out) * sum(map(len, subs)) > MAX_STARTS:
+                    return out
+                return [p + x for p in out for sub in subs for x in sub]
+            elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+                sub = starts(av[3])
+                if not sub or len(out) * len(sub) > MAX_STARTS:
+                    return out
+                return [p + x for p in out for x in sub]
+            else:
+                return out
+        return out
+
+    try:
+        parsed = [_parser.parse(a) for a in alternatives]
+    except Exception:  # noqa: BLE001 (a private module: any surprise means no literal starts)
+        return None
+    if not parsed or any(p.state.flags & (re.IGNORECASE | re.LOCALE) for p in parsed):
+        return None
+    found: list[str] = []
+    for p in parsed:
+        sub = starts(p.data)
+        if not sub or not all(sub):
+            return None
+        found += sub
+    return _shortest(found)
+
+
+def _literal_starts(alternative: str) -> list[str]:
+    """``[Gg]rondstoffenbeurs`` as ``Grondstoffenbeurs`` and ``grondstoffenbeurs`` (the same
+    matches): a class at an alternative's start stops ``re``'s scan for the first letters."""
+    m = re.fullmatch(r"\[([A-Za-z]{2,4})\]([A-Za-z].*)", alternative)
+    if not m or "|" in m[2] or "(" in m[2] or re.match(r"[A-Za-z][*+?{]", m[2]):
+        return [alternative]
+    return [c + m[2] for c in m[1]]
