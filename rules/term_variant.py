@@ -56,10 +56,12 @@ def compile_sets(pack: dict):
     return re.compile(f"(?={first})(?<!{LETTER})(?:" + "|".join(parts) + ")"), sets
 
 
-# ASCII letters that (?i) matching pairs with nothing but their own two cases (i, k and s also
-# match İ ı, the Kelvin sign and ſ): a run of them, lowered, finds an ignore-case form in the
-# lowered text by a plain substring search.
-_PLAIN = frozenset("abcdefghjlmnopqrtuvwxyz")
+# Under (?i) an ASCII letter matches its two cases and, for i, k and s only, İ ı, the Kelvin
+# sign and ſ. The Kelvin sign lowers to k, İ lowers to two characters (the text's length
+# changes) and ı ſ stay as they are: in a text without ı, ſ and length-changing lower case, a
+# run of ASCII letters of an ignore-case form, lowered, finds every match by str.find.
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ODD = ("\u0131", "\u017f")  # ı ſ
 
 
 def _compile_fast(pack: dict):
@@ -70,17 +72,19 @@ def _compile_fast(pack: dict):
     position), the forms grouped by that letter in pack order, the look-behind moved after it.
     Ignore-case forms: a lower-case run of their first word is looked up in the lowered text
     with ``str.find`` and the form's pattern is tried only there. Each branch ends in an empty
-    named group ``g<set>_<form>`` that tells which form matched. Returns (regex, groups, probes)
-    where probes are (piece, offset in the form, ignore-case regex); None when some
-    ignore-case form has no usable piece."""
+    named group ``g<set>_<form>`` that tells which form matched. As in compile_sets, a match
+    starts only on a form's first letter or (ignore-case) its other case. Returns (regex,
+    groups, probes, ignore-case regex, initials) where probes are (piece, offset in the form);
+    None when some ignore-case form has no usable piece."""
     by_first: dict[str, list[str]] = {}
-    groups, probes, ic_alts = {}, [], []
+    groups, probes, ic_alts, initials = {}, [], [], set()
     for group, (name, entry, forms) in set_table(pack).items():
         suffix = f"(?:{entry['suffix']})?" if entry.get("suffix") else ""
         tail = "" if entry.get("compound") else f"(?!{LETTER})"
         for j, f in enumerate(forms):
             g = f"{group}_{j}"
             groups[g] = group
+            initials.update({f[0], f[0].swapcase()} if entry.get("ignore-case") else {f[0]})
             if entry.get("ignore-case"):
                 word = f.split()[0].lower()
                 if len(word) != len(f.split()[0]):
@@ -98,22 +102,23 @@ def _compile_fast(pack: dict):
     branches = [f"{re.escape(c)}(?<!{LETTER}[\\s\\S])(?:{'|'.join(alts)})" for c, alts in by_first.items()]
     regex = re.compile("|".join(branches)) if branches else None
     ic = re.compile(f"(?<!{LETTER})(?:" + "|".join(ic_alts) + ")") if ic_alts else None
-    return regex, groups, probes, ic
+    return regex, groups, probes, ic, frozenset(initials)
 
 
 def _scan(doc, ctx, pack: dict, text: str):
     """(start, end, set group, match) of every form in ``text``, as compile_sets' regex finds them."""
     fast = _compile_fast(pack)
     if fast is not None:
-        regex, groups, probes, ic = fast
+        regex, groups, probes, ic, initials = fast
         lower = ctx.cached("lower.text", lambda: doc.text.lower())
-        if len(lower) == len(text):  # offsets of the lowered text are the text's
+        if len(lower) == len(text) and not any(c in text for c in _ODD):
+            # offsets of the lowered text are the text's
             cs = [(m.start(), m.end(), groups[m.lastgroup], m) for m in regex.finditer(text)] if regex else []
             starts = set()
             for piece, offset in probes:
                 pos = lower.find(piece)
                 while pos >= 0:
-                    if pos >= offset:
+                    if pos >= offset and text[pos - offset] in initials:
                         starts.add(pos - offset)
                     pos = lower.find(piece, pos + 1)
             found, last = [], -1
