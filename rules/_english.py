@@ -18,6 +18,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from qa.rules._variants import masked_text
+
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
 GAP = re.compile(r"[ \t]*(?:\n[ \t]*){0,4}")  # white space only, a few hard line breaks at most
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
@@ -85,25 +87,9 @@ def find(doc, ctx) -> list[EnglishSpan]:
     return ctx.cached("english.spans", lambda: _find(doc, ctx))
 
 
-def _masked(doc) -> str:
-    """The text with every URL blanked, so that slugs never look like words."""
-    text = doc.text
-    spans = sorted((u.start, u.end) for u in doc.urls)
-    out, pos = [], 0
-    for a, b in spans:
-        a = max(a, pos)
-        if a >= b:
-            continue
-        out.append(text[pos:a])
-        out.append(re.sub(r"[^\n]", " ", text[a:b]))
-        pos = b
-    out.append(text[pos:])
-    return "".join(out)
-
-
 def _find(doc, ctx) -> list[EnglishSpan]:
     v = ctx.cached("english.vocab", lambda: Vocab(ctx))
-    text = _masked(doc)
+    text = masked_text(doc, ctx)  # URLs blanked, so that slugs never look like words
 
     only, connectors, suffixes = v.only, v.connectors, v.suffixes
 

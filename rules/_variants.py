@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_WS = re.compile(r"\s+")
 
 
 def masked_text(doc, ctx) -> str:
@@ -24,7 +23,7 @@ def masked_text(doc, ctx) -> str:
             if a >= b:
                 continue
             out.append(doc.text[pos:a])
-            out.append(re.sub(r"[^\n]", " ", doc.text[a:b]))
+            out.append(blank(doc.text[a:b]))
             pos = b
         out.append(doc.text[pos:])
         return "".join(out)
@@ -32,9 +31,15 @@ def masked_text(doc, ctx) -> str:
     return ctx.cached("variants:masked", make)
 
 
+def blank(s: str) -> str:
+    """``s`` with every character but the line breaks made a space (same length)."""
+    return re.sub(r"[^\n]", " ", s) if "\n" in s else " " * len(s)
+
+
 def squash(s: str) -> str:
-    """Whitespace (line breaks included) collapsed to one space."""
-    return _WS.sub(" ", s).strip()
+    """Whitespace (line breaks included) collapsed to one space (``\\s`` and ``str.split`` agree
+    on what white space is)."""
+    return " ".join(s.split())
 
 
 def preferred(counts: Counter, prefer=(), min_count: int = 2, min_ratio: float = 1.0):
