@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from qa.rules import _untranslated
 from qa.rules.base import Finding, Rule
 
 
@@ -27,14 +28,18 @@ class UntranslatedTransliterated(Rule):
         pack = ctx.pack(self.config["pack"])
         known = pack["words"]
 
-        def make():
-            alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(known, key=len, reverse=True))
-            return re.compile(alts), re.compile(pack["pattern"]["letters"])
-        known_re, letters_re = ctx.cached("transliterated.patterns", make)
         text = doc.text
-        urls = [(u.start, u.end) for u in doc.urls]
+
+        def make():
+            # only the words whose first part occurs in the book: an alternation of eighteen
+            # words makes re try every position, and the absent ones cannot match anyway
+            present = [w for w in sorted(known, key=len, reverse=True) if (w.split() or [""])[0] in text]
+            alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in present)
+            return re.compile(alts) if present or not known else None, re.compile(pack["pattern"]["letters"])
+        known_re, letters_re = ctx.cached("transliterated.patterns", make)
+        in_url = _untranslated.in_url(doc, ctx)
         spans = {}
-        for m in known_re.finditer(text):
+        for m in known_re.finditer(text) if known_re else ():
             spans.setdefault(m.start(), m.end())
         for m in letters_re.finditer(text):  # grow the letter group to its whole word
             a, b = m.start(), m.end()
@@ -49,7 +54,7 @@ class UntranslatedTransliterated(Rule):
             if not word.islower() and " " not in word and "\n" not in word or \
                     (before and (before.isalnum() or before in "/.-_")) or after.isalnum() or after in "/-_":
                 continue
-            if any(x <= a < y for x, y in urls):
+            if in_url(a):
                 continue
             word = " ".join(word.split())
             fixed = known.get(word)
