@@ -25,7 +25,7 @@ def entries(ctx, pack: str, rule: str) -> list[dict]:
                 "re": re.compile(e["pattern"]),
                 "context_re": [re.compile(c) for c in e.get("context", [])],
                 "veto_re": [re.compile(v) for v in e.get("veto", [])],
-                "chapter_re": re.compile(e["chapter"]) if e.get("chapter") else None,
+                "chapter_re": _literal_first(e["chapter"]) if e.get("chapter") else None,
                 "slug_re": re.compile(e["slug"]) if e.get("slug") else None,
                 "anchor_re": re.compile(e["anchor"]) if e.get("anchor") else None,
                 "anchor_words": _literals(e.get("anchor")),
@@ -78,6 +78,32 @@ def _chapter_count(e: dict, view: str, ch) -> int:
     if key not in cache:
         cache[key] = len(e["chapter_re"].findall(view, ch.start, ch.end))
     return cache[key]
+
+
+_WORD_PART = re.compile(r"\\b(\w+)\\b")
+_FOLDED_PART = re.compile(r"\(\?i:([a-hjl-rt-z][a-z]*)\)")
+
+
+def _literal_first(pattern: str) -> re.Pattern:
+    """``pattern`` compiled so that re skips to its first letters in C, when it is an
+    alternation of ``\\bword\\b`` and ``(?i:word)`` parts (the chapter regexes are counted over
+    whole chapters, and a leading ``\\b`` or ``(?i:`` makes re try every position).
+
+    ``\\bBUTB\\b`` becomes ``B(?<!\\wB)UTB\\b`` (the look-behind after the first letter asks what
+    ``\\b`` asked); ``(?i:grondstoffenbeurs)`` becomes one branch per case of its first letter
+    (not i, k or s, which (?i) also matches with other characters). Same matches, same
+    order of the alternatives; any other pattern is compiled as it is."""
+    branches = []
+    for part in pattern.split("|"):
+        if m := _WORD_PART.fullmatch(part):
+            w = m[1]
+            branches.append(f"{re.escape(w[0])}(?<!\\w{re.escape(w[0])}){re.escape(w[1:])}\\b")
+        elif m := _FOLDED_PART.fullmatch(part):
+            w = m[1]
+            branches += [f"{c}(?i:{w[1:]})" for c in (w[0], w[0].upper())]
+        else:
+            return re.compile(pattern)
+    return re.compile("|".join(branches))
 
 
 def _literals(anchor: str | None) -> list[str] | None:

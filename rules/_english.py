@@ -15,12 +15,11 @@ URLs and their slugs never count: they are masked before the scan.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate, compress
 
-from qa.rules._variants import masked_text
+from qa.rules._variants import masked_text, notes_lookup
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
 SPLIT = re.compile(f"({TOKEN.pattern})")
@@ -132,7 +131,7 @@ def _find(doc, ctx) -> list[EnglishSpan]:
     # connector) or a word-order head, else it returns None
     hopeful = {w: (w not in connectors and w != "&" and v.english(w)) or w in v.order_heads
                for w, m in is_member.items() if m}
-    in_notes = _notes_lookup(doc)
+    in_notes = notes_lookup(doc, ctx)
     out: list[EnglishSpan] = []
     run: list[tuple[str, int, int]] = []  # (word, start, end): the tokens of one run
 
@@ -234,21 +233,6 @@ def _judge(in_notes, text, run, v: Vocab):
     quoted = (start > 0 and text[start - 1] in QUOTES) or text[end:end + 1] in QUOTES
     return EnglishSpan(start, end, " ".join(text[start:end].split()), evidence, kind, strong, quoted,
                        in_notes(start), company)
-
-
-def _notes_lookup(doc):
-    """``doc.in_notes`` by bisection when the note blocks are in order and apart (they are
-    built line by line), else ``doc.in_notes`` itself."""
-    blocks = doc.note_blocks
-    if not all(a1 <= b1 <= a2 for (a1, b1), (a2, _) in zip(blocks, blocks[1:])):
-        return doc.in_notes
-    starts = [a for a, _ in blocks]
-
-    def in_notes(offset: int) -> bool:
-        i = bisect_right(starts, offset) - 1
-        return i >= 0 and offset < blocks[i][1]
-
-    return in_notes
 
 
 def _english_part(tok: tuple[str, int, int], v: Vocab) -> tuple[int, int]:

@@ -8,6 +8,7 @@ the book (URLs excluded, since slugs are Russian), take the book's own choice (t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 
@@ -34,6 +35,25 @@ def masked_text(doc, ctx) -> str:
 def blank(s: str) -> str:
     """``s`` with every character but the line breaks made a space (same length)."""
     return re.sub(r"[^\n]", " ", s) if "\n" in s else " " * len(s)
+
+
+def notes_lookup(doc, ctx):
+    """A test equal to ``doc.in_notes`` (which scans every note block per call), by bisection
+    when the note blocks are in order and apart (they are built line by line), once per book."""
+
+    def make():
+        blocks = doc.note_blocks
+        if not all(a1 <= b1 <= a2 for (a1, b1), (a2, _) in zip(blocks, blocks[1:])):
+            return doc.in_notes
+        starts = [a for a, _ in blocks]
+
+        def in_notes(offset: int) -> bool:
+            i = bisect_right(starts, offset) - 1
+            return i >= 0 and offset < blocks[i][1]
+
+        return in_notes
+
+    return ctx.cached("variants:in_notes", make)
 
 
 def squash(s: str) -> str:
