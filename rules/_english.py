@@ -74,6 +74,7 @@ class Vocab:
         self.loans = set(pack["dutch_loans"])
         self._memo: dict[str, bool] = {}
         self.accepted = [re.compile(r"\b" + re.escape(a) + r"\b") for a in pack["accepted"]]
+        self.accepted_phrases = list(pack["accepted"])
 
     def english(self, w: str) -> bool:
         """An English word: in the English-only list, or capitalised and in the shared list."""
@@ -133,26 +134,27 @@ def _find(doc, ctx) -> list[EnglishSpan]:
                for w, m in is_member.items() if m}
     in_notes = notes_lookup(doc, ctx)
     out: list[EnglishSpan] = []
-    run: list[tuple[str, int, int]] = []  # (word, start, end): the tokens of one run
 
-    def flush():
-        for w, _, _ in run:
-            if hopeful[w]:
-                span = _judge(in_notes, text, run, v)
-                if span and not _accepted(span, text, v):
-                    out.append(span)
-                break
-        run.clear()
+    def judge(ks: list[int]):
+        run = [(tokens[k], ends[2 * k], ends[2 * k + 1]) for k in ks]  # (word, start, end)
+        span = _judge(in_notes, text, run, v)
+        if span and not _accepted(span, text, v):
+            out.append(span)
 
-    prev = -2
     # only the member tokens: a run breaks at any other token, or at more than white space
+    # between two members; a run is judged only when it has a hopeful word
+    ks: list[int] = []
+    hope, prev = False, -2
     for k in compress(range(len(tokens)), map(is_member.__getitem__, tokens)):
-        j = 2 * k + 1
-        if run and not (k == prev + 1 and GAP.fullmatch(parts[j - 1])):
-            flush()
-        run.append((tokens[k], ends[j - 1], ends[j]))
+        if ks and not (k == prev + 1 and GAP.fullmatch(parts[2 * k])):
+            if hope:
+                judge(ks)
+            ks, hope = [], False
+        ks.append(k)
+        hope = hope or hopeful[tokens[k]]
         prev = k
-    flush()
+    if hope:
+        judge(ks)
     # an established name: the same span many times in the book is the book's accepted form
     counts = Counter(s.text for s in out)
     out = [s for s in out if counts[s.text] < 4]
@@ -257,8 +259,12 @@ def _accepted(span: EnglishSpan, text: str, v: Vocab) -> bool:
         return True  # an all-capitals word is an acronym or a shouted heading
     if span.kind == "word" and span.words[0].split("-")[0].lower() in v.prefixes:
         return True  # a Dutch compound with an English loan (co-working-ruimtes)
+    if len(span.words) > 3:
+        return False
     around = " ".join(text[max(0, span.start - 30):span.end + 12].split())
-    return len(span.words) <= 3 and any(a.search(around) and a.search(around).start() <= around.find(span.text.split()[0]) + len(span.text) for a in v.accepted)
+    # a phrase's regex can only match where its words are (a cheap test first)
+    return any(a.search(around) and a.search(around).start() <= around.find(span.text.split()[0]) + len(span.text)
+               for a, phrase in zip(v.accepted, v.accepted_phrases) if phrase in around)
 
 
 def _name_like(w: str, v: Vocab) -> bool:
