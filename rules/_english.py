@@ -22,7 +22,9 @@ from itertools import accumulate, compress
 from qa.rules._variants import masked_text, notes_lookup
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
-SPLIT = re.compile(f"({TOKEN.pattern})")
+# TOKEN with a capture group for re.split, written to begin with a character class (re then
+# skips non-token characters in C); the same tokens
+SPLIT = re.compile(r"([&A-Za-z](?:(?<=&)|[A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*))")
 GAP = re.compile(r"[ \t]*(?:\n[ \t]*){0,4}")  # white space only, a few hard line breaks at most
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 CLAUSE_END = re.compile(r"[.;:!?()\"“”«»]|\n[ \t]*\n[ \t]*\n")
