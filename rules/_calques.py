@@ -9,6 +9,7 @@ URL slug of the footnote the passage cites; a veto near the match cancels it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from qa.rules.base import Finding
 
@@ -24,9 +25,10 @@ def entries(ctx, pack: str, rule: str) -> list[dict]:
                 "re": re.compile(e["pattern"]),
                 "context_re": [re.compile(c) for c in e.get("context", [])],
                 "veto_re": [re.compile(v) for v in e.get("veto", [])],
-                "chapter_re": re.compile(e["chapter"]) if e.get("chapter") else None,
+                "chapter_re": _literal_first(e["chapter"]) if e.get("chapter") else None,
                 "slug_re": re.compile(e["slug"]) if e.get("slug") else None,
                 "anchor_re": re.compile(e["anchor"]) if e.get("anchor") else None,
+                "anchor_words": _literals(e.get("anchor")),
             })
         return out
     return [e for e in ctx.cached(f"calques.{pack}", make) if e["rule"] == rule]
@@ -35,14 +37,39 @@ def entries(ctx, pack: str, rule: str) -> list[dict]:
 def find(doc, ctx, pack: str, rule: str):
     for e in entries(ctx, pack, rule):
         for view in (doc.body_text, doc.notes_text):
-            for m in _matches(e, view):
-                why = _evidence(doc, view, m, e)
+            for m in _matches(doc, ctx, e, view):
+                why = _evidence(doc, ctx, view, m, e)
                 if why is None:
                     continue
                 fixed = m.expand(e["suggestion"]) if e.get("suggestion") else None
                 if fixed and m[0][:1].isupper() and fixed[:1].islower():
                     fixed = fixed[:1].upper() + fixed[1:]
                 yield Finding(m.start(), m.end(), f"{e['message']}{why}", fixed)
+
+
+def _footnotes_near(doc, ctx, offset: int, after: int = 600):
+    """``doc.footnotes_near`` by bisection: the references are in text order (an increasing
+    run), so the first two at or after ``offset`` are found without a scan of all of them."""
+    own = doc.footnote_at(offset)
+    if own:
+        return [own]
+
+    def make():
+        starts = [r.start for r in doc.refs]
+        return starts, {n.number: n for n in doc.footnotes}, starts == sorted(starts)
+
+    starts, by_number, ordered = ctx.cached("calques.refs", make)
+    if not ordered:
+        return doc.footnotes_near(offset, after)
+    out = []
+    refs = doc.refs
+    for i in range(bisect_left(starts, offset), len(refs)):
+        if refs[i].start - offset > after:
+            break
+        out.append(by_number[refs[i].number])
+        if len(out) == 2:
+            break
+    return out
 
 
 def _chapter_count(e: dict, view: str, ch) -> int:
@@ -53,20 +80,87 @@ def _chapter_count(e: dict, view: str, ch) -> int:
     return cache[key]
 
 
-def _matches(e: dict, view: str):
+_WORD_PART = re.compile(r"\\b(\w+)\\b")
+_FOLDED_PART = re.compile(r"\(\?i:([a-hjl-rt-z][a-z]*)\)")
+
+
+def _literal_first(pattern: str) -> re.Pattern:
+    """``pattern`` compiled so that re skips to its first letters in C, when it is an
+    alternation of ``\\bword\\b`` and ``(?i:word)`` parts (the chapter regexes are counted over
+    whole chapters, and a leading ``\\b`` or ``(?i:`` makes re try every position).
+
+    ``\\bBUTB\\b`` becomes ``B(?<!\\wB)UTB\\b`` (the look-behind after the first letter asks what
+    ``\\b`` asked); ``(?i:grondstoffenbeurs)`` becomes one branch per case of its first letter
+    (not i, k or s, which (?i) also matches with other characters). Same matches, same
+    order of the alternatives; any other pattern is compiled as it is."""
+    branches = []
+    for part in pattern.split("|"):
+        if m := _WORD_PART.fullmatch(part):
+            w = m[1]
+            branches.append(f"{re.escape(w[0])}(?<!\\w{re.escape(w[0])}){re.escape(w[1:])}\\b")
+        elif m := _FOLDED_PART.fullmatch(part):
+            w = m[1]
+            branches += [f"{c}(?i:{w[1:]})" for c in (w[0], w[0].upper())]
+        else:
+            return re.compile(pattern)
+    return re.compile("|".join(branches))
+
+
+def _literals(anchor: str | None) -> list[str] | None:
+    """The words of an anchor that is a plain word or an alternation of plain words
+    (``woners``, ``ruil|uitwisseling``), else None."""
+    if not anchor:
+        return None
+    words = anchor.split("|")
+    return words if all(re.fullmatch(r"\w+", w) for w in words) else None
+
+
+def _anchor_hits(doc, ctx, e: dict, view: str):
+    """(start, end) of the anchor's matches in ``view``, as ``finditer`` finds them.
+
+    For plain words: their occurrences in the book's text, found once per book by
+    ``str.find`` (a view holds the text's characters or blanks, so a word in a view is the
+    same word in the text), kept where the view has them too; then leftmost first, the
+    earlier alternative first at one position, none overlapping, as re does. re would try an
+    alternation at every position, and it would scan each view separately."""
+    words = e["anchor_words"]
+    if not words:
+        return [a.span() for a in e["anchor_re"].finditer(view)]
+    found = []
+    for i, w in enumerate(words):
+        found += [(pos, i, pos + len(w)) for pos in ctx.cached(f"calques.find:{w}", lambda: _occurrences(doc.text, w))
+                  if view.startswith(w, pos)]
+    out, last = [], 0
+    for pos, _, end in sorted(found):
+        if pos >= last:
+            out.append((pos, end))
+            last = end
+    return out
+
+
+def _occurrences(text: str, w: str) -> list[int]:
+    """Every start of ``w`` in ``text``, overlapping ones too."""
+    out, pos = [], text.find(w)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(w, pos + 1)
+    return out
+
+
+def _matches(doc, ctx, e: dict, view: str):
     """The entry's matches in ``view``, searched only around its anchor's hits when it has one."""
     if not e["anchor_re"]:
         yield from e["re"].finditer(view)
         return
     seen = -1
-    for a in e["anchor_re"].finditer(view):
-        for m in e["re"].finditer(view, max(0, a.start() - 100), min(len(view), a.end() + 100)):
+    for a_start, a_end in _anchor_hits(doc, ctx, e, view):
+        for m in e["re"].finditer(view, max(0, a_start - 100), min(len(view), a_end + 100)):
             if m.start() > seen:
                 seen = m.start()
                 yield m
 
 
-def _evidence(doc, view: str, m: re.Match, e: dict) -> str | None:
+def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
     near = view[max(0, m.start() - 60):m.end() + 60]
     for v in e["veto_re"]:
         for hit in v.finditer(near):
@@ -88,7 +182,7 @@ def _evidence(doc, view: str, m: re.Match, e: dict) -> str | None:
             if n >= e.get("chapter_min", 3):
                 return f" (the chapter mentions '{e['chapter']}' {n}×)"
     if e["slug_re"]:
-        for note in doc.footnotes_near(m.start()):
+        for note in _footnotes_near(doc, ctx, m.start()):
             for u in note.urls:
                 if e["slug_re"].search(u.path.lower()):
                     return f" (footnote {note.number} URL has '{e['slug']}')"

@@ -17,8 +17,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate, compress
+
+from qa.rules._variants import masked_text, notes_lookup
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
+# TOKEN with a capture group for re.split, written to begin with a character class (re then
+# skips non-token characters in C); the same tokens
+SPLIT = re.compile(r"([&A-Za-z](?:(?<=&)|[A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*))")
 GAP = re.compile(r"[ \t]*(?:\n[ \t]*){0,4}")  # white space only, a few hard line breaks at most
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 CLAUSE_END = re.compile(r"[.;:!?()\"“”«»]|\n[ \t]*\n[ \t]*\n")
@@ -43,12 +49,21 @@ class EnglishSpan:
 
 
 class Vocab:
-    """The word lists of the ``english_words`` and ``english`` packs, as sets."""
+    """The word lists of the ``english_words`` and ``english`` packs, as sets.
 
-    def __init__(self, ctx):
+    Given the book's tokens, the long English-only list keeps just the words that a lookup can
+    ask for: the tokens and the lower-cased parts of their hyphenated forms (intersecting is
+    cheaper than making a set of 20,000 words)."""
+
+    def __init__(self, ctx, tokens=None):
         words = ctx.pack("english_words")
         pack = ctx.pack("english")
-        self.only = set(words["words"].split())
+        if tokens is None:
+            self.only = set(words["words"].split())
+        else:
+            wanted = set(tokens)
+            wanted.update("\n".join(wanted).lower().replace("’", "'").replace("-", "\n").split("\n"))
+            self.only = wanted.intersection(words["words"].split())
         self.shared = set(words["shared"].split())
         self.connectors = set(pack["connectors"])
         self.heads = set(pack["heads"])
@@ -61,6 +76,7 @@ class Vocab:
         self.loans = set(pack["dutch_loans"])
         self._memo: dict[str, bool] = {}
         self.accepted = [re.compile(r"\b" + re.escape(a) + r"\b") for a in pack["accepted"]]
+        self.accepted_phrases = list(pack["accepted"])
 
     def english(self, w: str) -> bool:
         """An English word: in the English-only list, or capitalised and in the shared list."""
@@ -70,6 +86,15 @@ class Vocab:
         return known
 
     def _english(self, w: str) -> bool:
+        lw = w.lower().replace("’", "'")
+        if "-" not in lw:  # one part: the steps below, unrolled
+            if lw in self.prefixes or lw in self.dutch_stop:
+                return False
+            if len(lw) > 2 and lw in self.only:
+                return True
+            if len(lw) >= 7 and lw.endswith(self.suffixes) and lw not in self.loans:
+                return True
+            return w[0].isupper() and lw in self.shared
         parts = [p for p in w.lower().replace("’", "'").split("-") if p not in self.prefixes]
         if any(p in self.dutch_stop for p in parts):
             return False
@@ -85,25 +110,15 @@ def find(doc, ctx) -> list[EnglishSpan]:
     return ctx.cached("english.spans", lambda: _find(doc, ctx))
 
 
-def _masked(doc) -> str:
-    """The text with every URL blanked, so that slugs never look like words."""
-    text = doc.text
-    spans = sorted((u.start, u.end) for u in doc.urls)
-    out, pos = [], 0
-    for a, b in spans:
-        a = max(a, pos)
-        if a >= b:
-            continue
-        out.append(text[pos:a])
-        out.append(re.sub(r"[^\n]", " ", text[a:b]))
-        pos = b
-    out.append(text[pos:])
-    return "".join(out)
-
-
 def _find(doc, ctx) -> list[EnglishSpan]:
-    v = ctx.cached("english.vocab", lambda: Vocab(ctx))
-    text = _masked(doc)
+    text = masked_text(doc, ctx)  # URLs blanked, so that slugs never look like words
+    # the tokens and the text between them, by one C-level split: parts[2k + 1] is token k,
+    # parts[2k] the text before it; ends[j] is where parts[j] ends
+    parts = SPLIT.split(text)
+    tokens = parts[1::2]
+    ends = list(accumulate(map(len, parts)))
+    distinct = set(tokens)
+    v = ctx.cached("english.vocab", lambda: Vocab(ctx, distinct))
 
     only, connectors, suffixes = v.only, v.connectors, v.suffixes
 
@@ -114,28 +129,34 @@ def _find(doc, ctx) -> list[EnglishSpan]:
             return len(w) > 2 and w in only or w.endswith(suffixes) and v.english(w)
         return v.english(w)
 
+    is_member = {w: member(w) for w in distinct}
+    # whether a run with this word can make a span: _judge needs an English word (not a
+    # connector) or a word-order head, else it returns None
+    hopeful = {w: (w not in connectors and w != "&" and v.english(w)) or w in v.order_heads
+               for w, m in is_member.items() if m}
+    in_notes = notes_lookup(doc, ctx)
     out: list[EnglishSpan] = []
-    run: list[re.Match] = []
 
-    def flush():
-        if run:
-            span = _judge(doc, text, run, v)
-            if span and not _accepted(span, text, v):
-                out.append(span)
-        run.clear()
+    def judge(ks: list[int]):
+        run = [(tokens[k], ends[2 * k], ends[2 * k + 1]) for k in ks]  # (word, start, end)
+        span = _judge(in_notes, text, run, v)
+        if span and not _accepted(span, text, v):
+            out.append(span)
 
-    last_end = None
-    for m in TOKEN.finditer(text):
-        if not member(m[0]):
-            if run:
-                flush()
-            last_end = None
-            continue
-        if run and not GAP.fullmatch(text, last_end, m.start()):
-            flush()
-        run.append(m)
-        last_end = m.end()
-    flush()
+    # only the member tokens: a run breaks at any other token, or at more than white space
+    # between two members; a run is judged only when it has a hopeful word
+    ks: list[int] = []
+    hope, prev = False, -2
+    for k in compress(range(len(tokens)), map(is_member.__getitem__, tokens)):
+        if ks and not (k == prev + 1 and GAP.fullmatch(parts[2 * k])):
+            if hope:
+                judge(ks)
+            ks, hope = [], False
+        ks.append(k)
+        hope = hope or hopeful[tokens[k]]
+        prev = k
+    if hope:
+        judge(ks)
     # an established name: the same span many times in the book is the book's accepted form
     counts = Counter(s.text for s in out)
     out = [s for s in out if counts[s.text] < 4]
@@ -158,8 +179,8 @@ def _clause(ctx, text: str, s: EnglishSpan) -> EnglishSpan | None:
     return EnglishSpan(s.start, end, span_text, s.words, "clause", True, s.quoted, s.in_note, False)
 
 
-def _judge(doc, text, run, v: Vocab):
-    words = [m[0] for m in run]
+def _judge(in_notes, text, run, v: Vocab):
+    words = [t[0] for t in run]
     kinds = []
     for w in words:
         if w in v.connectors or w == "&":
@@ -178,14 +199,14 @@ def _judge(doc, text, run, v: Vocab):
     n_e, n_h, n_k = inner.count("E"), inner.count("H"), inner.count("K")
     # English word order: a name followed by a head noun (Grodno District, Krasnogvardeyskaya Street)
     order = any(words[i] in v.order_heads and i > 0 and kinds[i - 1] == "N" and _name_like(words[i - 1], v)
-                and not _sentence_start(text, run[i - 1].start()) for i in range(a, b + 1))
+                and not _sentence_start(text, run[i - 1][1]) for i in range(a, b + 1))
     if not n_e and not order:
         return None
     generic = any(w in v.generic for w in words[a:b + 1])
     # widen: leading names (Yanka Kupala State University), trailing "of <Name>" (of Belarus)
-    while a > 0 and kinds[a - 1] == "N" and _name_like(words[a - 1], v) and not _sentence_start(text, run[a].start()):
+    while a > 0 and kinds[a - 1] == "N" and _name_like(words[a - 1], v) and not _sentence_start(text, run[a][1]):
         a -= 1
-    core_end = run[b].end()
+    core_end = run[b][2]
     single = n_e == 1 and not (n_k or n_h or order)
     # a brand and one English word (Kronospan Group, Frieza Industry) is a company name
     company = words[b] in v.company or (single and a < b and kinds[b] == "E" and words[b][0].isupper())
@@ -195,13 +216,13 @@ def _judge(doc, text, run, v: Vocab):
         if b + 2 < len(words) and words[b + 1] == "of" and words[b + 2][0].isupper():
             b += 2
         elif b + 1 < len(words) and kinds[b + 1] in "NH" and len(words[b + 1]) > 1 and _name_like(words[b + 1], v) \
-                and not _sentence_start(text, run[b + 1].start()):
+                and not _sentence_start(text, run[b + 1][1]):
             b += 1  # the rest of the name: World Economic Forum
         else:
             break
     while kinds[a] == "K":
         a += 1
-    start, end = run[a].start(), run[b].end()
+    start, end = run[a][1], run[b][2]
     evidence = [w for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if k in "EK"] or [words[i] for i in range(a, b + 1) if kinds[i] == "H"]
     lower = sum(1 for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if w[0].islower() and k == "E")
     if lower >= 2 and n_k and words[a][0].islower():
@@ -215,17 +236,18 @@ def _judge(doc, text, run, v: Vocab):
     strong = order or (generic and n_e + n_h >= 2) or n_e >= 3 or (n_e >= 2 and n_k > 0)
     quoted = (start > 0 and text[start - 1] in QUOTES) or text[end:end + 1] in QUOTES
     return EnglishSpan(start, end, " ".join(text[start:end].split()), evidence, kind, strong, quoted,
-                       doc.in_notes(start), company)
+                       in_notes(start), company)
 
 
-def _english_part(m: re.Match, v: Vocab) -> tuple[int, int]:
+def _english_part(tok: tuple[str, int, int], v: Vocab) -> tuple[int, int]:
     """The English parts of a hyphenated word (``facing`` of ``facing-materialen``)."""
-    pos, keep = m.start(), []
-    for part in m[0].split("-"):
+    word, pos, end = tok
+    start, keep = pos, []
+    for part in word.split("-"):
         if v.english(part):
             keep.append((pos, pos + len(part)))
         pos += len(part) + 1
-    return (keep[0][0], keep[-1][1]) if keep else (m.start(), m.end())
+    return (keep[0][0], keep[-1][1]) if keep else (start, end)
 
 
 def _accepted(span: EnglishSpan, text: str, v: Vocab) -> bool:
@@ -239,8 +261,12 @@ def _accepted(span: EnglishSpan, text: str, v: Vocab) -> bool:
         return True  # an all-capitals word is an acronym or a shouted heading
     if span.kind == "word" and span.words[0].split("-")[0].lower() in v.prefixes:
         return True  # a Dutch compound with an English loan (co-working-ruimtes)
+    if len(span.words) > 3:
+        return False
     around = " ".join(text[max(0, span.start - 30):span.end + 12].split())
-    return len(span.words) <= 3 and any(a.search(around) and a.search(around).start() <= around.find(span.text.split()[0]) + len(span.text) for a in v.accepted)
+    # a phrase's regex can only match where its words are (a cheap test first)
+    return any(a.search(around) and a.search(around).start() <= around.find(span.text.split()[0]) + len(span.text)
+               for a, phrase in zip(v.accepted, v.accepted_phrases) if phrase in around)
 
 
 def _name_like(w: str, v: Vocab) -> bool:

@@ -8,9 +8,9 @@ the book (URLs excluded, since slugs are Russian), take the book's own choice (t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
-_WS = re.compile(r"\s+")
 
 
 def masked_text(doc, ctx) -> str:
@@ -24,7 +24,7 @@ def masked_text(doc, ctx) -> str:
             if a >= b:
                 continue
             out.append(doc.text[pos:a])
-            out.append(re.sub(r"[^\n]", " ", doc.text[a:b]))
+            out.append(blank(doc.text[a:b]))
             pos = b
         out.append(doc.text[pos:])
         return "".join(out)
@@ -32,9 +32,34 @@ def masked_text(doc, ctx) -> str:
     return ctx.cached("variants:masked", make)
 
 
+def blank(s: str) -> str:
+    """``s`` with every character but the line breaks made a space (same length)."""
+    return re.sub(r"[^\n]", " ", s) if "\n" in s else " " * len(s)
+
+
+def notes_lookup(doc, ctx):
+    """A test equal to ``doc.in_notes`` (which scans every note block per call), by bisection
+    when the note blocks are in order and apart (they are built line by line), once per book."""
+
+    def make():
+        blocks = doc.note_blocks
+        if not all(a1 <= b1 <= a2 for (a1, b1), (a2, _) in zip(blocks, blocks[1:])):
+            return doc.in_notes
+        starts = [a for a, _ in blocks]
+
+        def in_notes(offset: int) -> bool:
+            i = bisect_right(starts, offset) - 1
+            return i >= 0 and offset < blocks[i][1]
+
+        return in_notes
+
+    return ctx.cached("variants:in_notes", make)
+
+
 def squash(s: str) -> str:
-    """Whitespace (line breaks included) collapsed to one space."""
-    return _WS.sub(" ", s).strip()
+    """Whitespace (line breaks included) collapsed to one space (``\\s`` and ``str.split`` agree
+    on what white space is)."""
+    return " ".join(s.split())
 
 
 def preferred(counts: Counter, prefer=(), min_count: int = 2, min_ratio: float = 1.0):

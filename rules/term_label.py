@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from qa.rules._variants import message, preferred, squash
+from qa.rules._variants import message, notes_lookup, preferred, squash
 from qa.rules.base import Finding, Rule
 
 # one to four words in brackets, a line break allowed between words; no digits
@@ -43,9 +43,10 @@ class InconsistentLabel(Rule):
     def check(self, doc, ctx):
         text = doc.text
         found = []  # (start, end, surface, key, in_slot)
+        in_notes = notes_lookup(doc, ctx)
         for m in LABEL.finditer(text):
             surface = squash(m[1])
-            in_slot = bool(doc.in_notes(m.start()) and SLOT_AFTER.match(text, m.end()))
+            in_slot = bool(in_notes(m.start()) and SLOT_AFTER.match(text, m.end()))
             found.append((m.start(), m.end(), surface, surface.casefold(), in_slot))
         slot_keys = {key for *_, key, in_slot in found if in_slot}
         if len(slot_keys) < 2:

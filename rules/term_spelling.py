@@ -16,9 +16,11 @@ Good:  Volgens Zalessky groeit de handel. Zalessky schrijft dat. Ook Zalessky zi
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from operator import itemgetter
 
 from qa.rules._variants import masked_text, message, preferred
 from qa.rules.term_variant import find_variants
@@ -30,13 +32,37 @@ FOLDS = [("tsch", "ch"), ("tsj", "ch"), ("sch", "sh"), ("sj", "sh"), ("sz", "sh"
          ("j", "i"), ("ii", "i")]
 
 
+_REPEAT = re.compile(r"(.)\1+")
+
+
 def translit_key(word: str) -> str:
     """The spelling-independent key of a name: Zalessky, Zaleskii and Zaleski all give 'zaleski'."""
-    w = unicodedata.normalize("NFKD", word.casefold())
-    w = "".join(c for c in w if not unicodedata.combining(c))
+    return translit_keys([word])[word]
+
+
+def translit_keys(words) -> dict[str, str]:
+    """:func:`translit_key` of many words at once: the folds run once over all of them joined by
+    line breaks (no fold and no doubled letter spans a line break); the Unicode steps only for
+    the words that are not ASCII (for ASCII they change nothing but the case)."""
+    words = list(words)
+    folded = []
+    for w in words:
+        if w.isascii():
+            folded.append(w.lower())
+        else:
+            w = unicodedata.normalize("NFKD", w.casefold())
+            folded.append("".join(c for c in w if not unicodedata.combining(c)))
+    joined = "\n".join(folded)
     for a, b in FOLDS:
-        w = w.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", w)
+        joined = joined.replace(a, b)
+    return dict(zip(words, _REPEAT.sub(r"\1", joined).split("\n")))
+
+
+def _lower_words(word_counts) -> set[str]:
+    """The casefolded words that the book also writes with a lower-case first letter (the
+    filter and the casefolding run in C: casefold maps no character to a line break)."""
+    keys = list(itertools.compress(word_counts, map(str.islower, map(itemgetter(0), word_counts))))
+    return set("\n".join(keys).casefold().split("\n")) if keys else set()
 
 
 class InconsistentSpelling(Rule):
@@ -48,11 +74,12 @@ class InconsistentSpelling(Rule):
     def check(self, doc, ctx):
         text = masked_text(doc, ctx)
         covered = {i for a, b, *_ in find_variants(doc, ctx)[0] for i in range(a, b)}
-        lower = {w.casefold() for w in doc.word_counts if w[:1].islower()}
-        hits = [(m.start(), m.end(), m[0]) for m in NAME.finditer(text)
-                if len(m[0]) >= self.config["min_length"] and m[0].casefold() not in lower
-                and m.start() not in covered and m.end() - 1 not in covered]
-        keys = {w: translit_key(w) for w in {w for _, _, w in hits}}
+        lower = ctx.cached("spelling:lower", lambda: _lower_words(doc.word_counts))
+        min_length = self.config["min_length"]
+        found = [(m.start(), m.end(), m[0]) for m in NAME.finditer(text)]
+        names = {w for w in {w for _, _, w in found} if len(w) >= min_length and w.casefold() not in lower}
+        hits = [(a, b, w) for a, b, w in found if w in names and a not in covered and b - 1 not in covered]
+        keys = translit_keys({w for _, _, w in hits})
         groups: dict[str, Counter] = defaultdict(Counter)
         for _, _, w in hits:
             groups[keys[w]][w] += 1

@@ -26,20 +26,28 @@ def _form_pattern(form: str) -> str:
     return r"\s+".join(map(re.escape, form.split()))
 
 
-def compile_sets(pack: dict):
-    """One alternation for the whole pack: a named group per set. Returns (regex, sets by group)."""
-    parts, sets, initials = [], {}, set()
+def set_table(pack: dict) -> dict:
+    """The pack's variant sets by group name (``g<i>``): (set name, entry, forms longest first)."""
+    sets = {}
     for i, (name, entry) in enumerate(sorted(pack.items())):
-        if not isinstance(entry, dict) or not entry.get("forms"):
-            continue
-        forms = sorted(entry["forms"], key=len, reverse=True)
+        if isinstance(entry, dict) and entry.get("forms"):
+            sets[f"g{i}"] = (name, entry, sorted(entry["forms"], key=len, reverse=True))
+    return sets
+
+
+def compile_sets(pack: dict):
+    """One alternation for the whole pack: a named group per set. Returns (regex, sets by group).
+
+    The reference matcher (``find_variants`` uses the faster :func:`_compile_fast` and falls
+    back on this one when it cannot prove the same result)."""
+    parts, sets, initials = [], {}, set()
+    for group, (name, entry, forms) in set_table(pack).items():
         for f in forms:
             initials.update({f[0], f[0].swapcase()} if entry.get("ignore-case") else {f[0]})
         body = "|".join(_form_pattern(f) for f in forms)
         suffix = f"(?:{entry['suffix']})?" if entry.get("suffix") else ""
         tail = "" if entry.get("compound") else f"(?!{LETTER})"
         flags = "(?i:" if entry.get("ignore-case") else "(?:"
-        group = f"g{i}"
         parts.append(f"(?P<{group}>{flags}{body}){suffix}{tail})")
         sets[group] = (name, entry, forms)
     if not parts:
@@ -48,21 +56,104 @@ def compile_sets(pack: dict):
     return re.compile(f"(?={first})(?<!{LETTER})(?:" + "|".join(parts) + ")"), sets
 
 
+# Under (?i) an ASCII letter matches its two cases and, for i, k and s only, İ ı, the Kelvin
+# sign and ſ. The Kelvin sign lowers to k, İ lowers to two characters (the text's length
+# changes) and ı ſ stay as they are: in a text without ı, ſ and length-changing lower case, a
+# run of ASCII letters of an ignore-case form, lowered, finds every match by str.find.
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ODD = ("\u0131", "\u017f")  # ı ſ
+
+
+def _compile_fast(pack: dict):
+    """The same matches as :func:`compile_sets`, found faster.
+
+    Case-sensitive forms: one alternation whose branches each start with a literal first
+    letter (re then skips to those letters in C; a leading look-around would make it try every
+    position), the forms grouped by that letter in pack order, the look-behind moved after it.
+    Ignore-case forms: a lower-case run of their first word is looked up in the lowered text
+    with ``str.find`` and the form's pattern is tried only there. Each branch ends in an empty
+    named group ``g<set>_<form>`` that tells which form matched. As in compile_sets, a match
+    starts only on a form's first letter or (ignore-case) its other case. Returns (regex,
+    groups, probes, ignore-case regex, initials) where probes are (piece, offset in the form);
+    None when some ignore-case form has no usable piece."""
+    by_first: dict[str, list[str]] = {}
+    groups, probes, ic_alts, initials = {}, [], [], set()
+    for group, (name, entry, forms) in set_table(pack).items():
+        suffix = f"(?:{entry['suffix']})?" if entry.get("suffix") else ""
+        tail = "" if entry.get("compound") else f"(?!{LETTER})"
+        for j, f in enumerate(forms):
+            g = f"{group}_{j}"
+            groups[g] = group
+            initials.update({f[0], f[0].swapcase()} if entry.get("ignore-case") else {f[0]})
+            if entry.get("ignore-case"):
+                word = f.split()[0].lower()
+                if len(word) != len(f.split()[0]):
+                    return None
+                runs = re.findall("[" + "".join(sorted(_PLAIN)) + "]+", word)
+                piece = max(runs, key=len) if runs else ""
+                if len(piece) < 3:
+                    return None
+                probes.append((piece, word.index(piece)))
+                ic_alts.append(f"(?i:{_form_pattern(f)}){suffix}{tail}(?P<{g}>)")
+                continue
+            words = f.split()
+            rest = r"\s+".join([re.escape(words[0][1:])] + [re.escape(w) for w in words[1:]])
+            by_first.setdefault(f[0], []).append(f"{rest}{suffix}{tail}(?P<{g}>)")
+    branches = [f"{re.escape(c)}(?<!{LETTER}[\\s\\S])(?:{'|'.join(alts)})" for c, alts in by_first.items()]
+    regex = re.compile("|".join(branches)) if branches else None
+    ic = re.compile(f"(?<!{LETTER})(?:" + "|".join(ic_alts) + ")") if ic_alts else None
+    return regex, groups, probes, ic, frozenset(initials)
+
+
+def _scan(doc, ctx, pack: dict, text: str):
+    """(start, end, set group, match) of every form in ``text``, as compile_sets' regex finds them."""
+    fast = _compile_fast(pack)
+    if fast is not None:
+        regex, groups, probes, ic, initials = fast
+        lower = ctx.cached("lower.text", lambda: doc.text.lower())
+        if len(lower) == len(text) and not any(c in text for c in _ODD):
+            # offsets of the lowered text are the text's
+            cs = [(m.start(), m.end(), groups[m.lastgroup], m) for m in regex.finditer(text)] if regex else []
+            starts = set()
+            for piece, offset in probes:
+                pos = lower.find(piece)
+                while pos >= 0:
+                    if pos >= offset and text[pos - offset] in initials:
+                        starts.add(pos - offset)
+                    pos = lower.find(piece, pos + 1)
+            found, last = [], -1
+            for s in sorted(starts):
+                if s < last:
+                    continue
+                m = ic.match(text, s)
+                if m and m.end() > s:
+                    found.append((s, m.end(), groups[m.lastgroup], m))
+                    last = m.end()
+            if not found:
+                return cs
+            merged = sorted(cs + found, key=lambda h: h[0])
+            if all(a[1] <= b[0] for a, b in zip(merged, merged[1:])):
+                return merged  # no overlaps: the one alternation would find the same
+    regex, _ = compile_sets(pack)
+    return [(m.start(), m.end(), m.lastgroup, m) for m in regex.finditer(text)] if regex else []
+
+
 def find_variants(doc, ctx, pack_name: str = "variants"):
     """Every occurrence of a pack form in the book (URLs blanked): (start, end, set, form, suffix)."""
 
     def make():
-        regex, sets = compile_sets(ctx.pack(pack_name))
+        pack = ctx.pack(pack_name)
+        sets = set_table(pack)
         out = []
-        if regex is None:
+        if not sets:
             return out, sets
-        for m in regex.finditer(masked_text(doc, ctx)):
-            name, entry, forms = sets[m.lastgroup]
+        for start, end, group, m in _scan(doc, ctx, pack, masked_text(doc, ctx)):
+            name, entry, forms = sets[group]
             got = squash(m[0])
             fold = entry.get("ignore-case")
             form = next(f for f in forms if (got.casefold().startswith(f.casefold()) if fold
                                              else got.startswith(f)))
-            out.append((m.start(), m.end(), name, form, got[len(form):]))
+            out.append((start, end, name, form, got[len(form):]))
         return out, sets
 
     return ctx.cached(f"variants:found:{pack_name}", make)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from qa.rules import _untranslated
 from qa.rules.base import Finding, Rule
 
 
@@ -31,9 +32,10 @@ class UntranslatedAcronym(Rule):
             return
         pattern = re.compile("|".join(sorted(map(re.escape, english), key=len, reverse=True)))
         hits: dict[str, list[tuple[int, int]]] = {}
+        in_url = _untranslated.in_url(doc, ctx)
         for m in _words(pattern, doc.text):
             domain = doc.text[m.end():m.end() + 1] == "." and doc.text[m.end() + 1:m.end() + 2].isalpha()
-            if not domain and not _in_url(doc, m.start()):
+            if not domain and not in_url(m.start()):
                 hits.setdefault(m[0], []).append((m.start(), m.end()))
         if not hits:
             return
@@ -68,7 +70,3 @@ def _words(pattern: re.Pattern, text: str):
             continue
         if not (after.isalnum() or after == "_"):
             yield m
-
-
-def _in_url(doc, offset: int) -> bool:
-    return any(u.start <= offset < u.end for u in doc.urls)
