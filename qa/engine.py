@@ -10,7 +10,7 @@ from __future__ import annotations
 from qa import config as cfgmod
 from qa.baseline import context_hash
 from qa.context import Context
-from qa.document import WORD, Document
+from qa.document import Document
 from qa.errors import MtqaError
 from qa.result import ChapterInfo, FileResult, Issue
 
@@ -46,9 +46,7 @@ class Engine:
                 if key not in issues:
                     issues[key] = self._stamp(doc, rule, severity, f)
         ordered = sorted(issues.values(), key=lambda i: (i.start, i.end, i.rule))
-        body = doc.body_text
-        chapters = [ChapterInfo(c.index, c.title, c.line, len(WORD.findall(body, c.start, c.end)))
-                    for c in doc.chapters]
+        chapters = [ChapterInfo(c.index, c.title, c.line, n) for c, n in zip(doc.chapters, doc.chapter_words)]
         result = FileResult(doc.path, doc.words, chapters, ordered, text=doc.text)
         if self.config.accepted:  # the book's own [[accept]] entries (qa/baseline.py)
             from qa.baseline import apply_accepted
