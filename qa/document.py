@@ -167,8 +167,14 @@ class Document:
         return spans
 
     @cached_property
+    def chars(self) -> frozenset[str]:
+        """The distinct characters of the text: rules build exact, fast character classes from them
+        (an explicit class is a table look-up; ``[^\\W\\d_]`` asks Unicode for every character)."""
+        return frozenset(self.text)
+
+    @cached_property
     def _letters(self) -> str:
-        return "".join(sorted(c for c in set(self.text) if LETTER.match(c)))
+        return "".join(sorted(c for c in self.chars if LETTER.match(c)))
 
     @property
     def word_pattern(self) -> re.Pattern:
