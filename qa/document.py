@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -59,7 +60,7 @@ class Document:
         self.format = fmt
         self.locator = locator  # maps an offset to a location in the source format, if any
         lines = segment.Lines(text)  # parallel lists; Line objects only on demand (self.lines)
-        self.line_starts = lines.start
+        self.line_starts = array("q", lines.start)  # 8 bytes a line, not an int object (bisect reads it)
         blocks, self.footnotes = segment.find_footnote_blocks(lines)
         self.note_blocks = [(lines.start[a], lines.end(b - 1)) for a, b in blocks]
         note_lines = {i for a, b in blocks for i in range(a, b)}
