@@ -18,7 +18,8 @@ from qa.rules.base import Finding, Rule
 # scans for it quickly
 PAGE_C = re.compile(r"([CС](?:(?<=[-–,]\s[CС])|(?<=^[CС])|(?<=\.\s[CС]))\.)\s?(\d{1,4}(?:\s?[–-]\s?\d{1,4})?)"
                     r"(?=[.,;\s]|$)", re.M)
-OWN = re.compile(r"(?<![\w.])(blz|bl|p|pp|S|s)\.\s?\d")  # the book's own page abbreviations
+# the book's own page abbreviations: the matches of this pattern (kept as its definition; own_forms() finds them)
+OWN = r"(?<![\w.])(blz|bl|p|pp|S|s)\.\s?\d"
 DOT_NUMBER = re.compile(r"\.\s?\d")  # where OWN can end its abbreviation: a plain first character scans fast
 OWN_FORMS = ((3, {"blz"}), (2, {"bl", "pp"}), (1, {"p", "S", "s"}))  # by distance to the dot, leftmost first
 WORD_OR_DOT = re.compile(r"[\w.]")

@@ -18,10 +18,10 @@ from qa.rules.base import Finding, Rule
 
 MONTH_DAYS = {"januari": 31, "februari": 29, "maart": 31, "april": 30, "mei": 31, "juni": 30, "juli": 31,
               "augustus": 31, "september": 30, "oktober": 31, "november": 30, "december": 31}
-# patterns start with a plain character and look behind afterwards, so that re scans quickly
-WORD_DATE = re.compile(r"\d(?<![\d.,]\d)\d?[ \t\n]+(?:" + "|".join(MONTH_DAYS) + r")\b")
+# definitions (as text: the rule compiles the faster equivalents below)
+WORD_DATE = r"\d(?<![\d.,]\d)\d?[ \t\n]+(?:" + "|".join(MONTH_DAYS) + r")\b"
 YEAR_AFTER = re.compile(r"[ \t\n]+((?:19|20)\d\d)\b")
-NUM_YEAR = re.compile(r"[./](?:19|20)\d\d(?!\d)")
+NUM_YEAR = r"[./](?:19|20)\d\d(?!\d)"
 # the same, one pattern per plain prefix (re scans for a plain prefix fast, not for a class); a
 # match holds one separator, so the patterns' matches never overlap
 NUM_YEARS = [re.compile(rf"\{s}{c}\d\d(?!\d)") for s in "./" for c in ("19", "20")]

@@ -22,9 +22,9 @@ MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober
           "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
 CUE = re.compile(r"(?:(?:\b(?:in|sinds|vanaf|tot|tussen|en|t/m|begin|eind|medio|jaar|voorjaar|najaar|zomer|"
                  r"winter|herfst|lente|" + MONTHS + r")\.?)|[-–—/]|\()[ \t\n]*$", re.I)
-# the look-behind comes after the first character so that re can scan for that character quickly
-FIVE = re.compile(r"([12])(?<![\d.,/][12])(\d{4})(?![\d]|[.,]\d)")
-YEAR = re.compile(r"(?:19|20)(?<![\d.,/]19)(?<![\d.,/]20)\d\d(?![\d]|[.,]\d)")
+# definitions (as text: the rule compiles the faster equivalents below)
+FIVE = r"([12])(?<![\d.,/][12])(\d{4})(?![\d]|[.,]\d)"
+YEAR = r"(?:19|20)(?<![\d.,/]19)(?<![\d.,/]20)\d\d(?![\d]|[.,]\d)"
 # the same, one pattern per leading digit(s): a plain prefix is scanned for fast, a class is not;
 # matches are whole digit runs, so the patterns' matches never overlap
 FIVES = [re.compile(rf"({d})(?<![\d.,/]{d})(\d{{4}})(?![\d]|[.,]\d)") for d in "12"]

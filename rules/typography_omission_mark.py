@@ -15,7 +15,8 @@ from collections import Counter
 from qa.rules.base import Finding, Rule
 
 ANGLE = re.compile(r"<[ \t]*(?:\.{2,}|…)[ \t]*>")
-DUTCH = re.compile(r"\((?:\.{3}|…)\)|\[(?:\.{3}|…)\]")
+# the definition (as text: dutch_forms() counts its matches faster)
+DUTCH = r"\((?:\.{3}|…)\)|\[(?:\.{3}|…)\]"
 # the two halves of DUTCH: each starts with one plain character, which re finds quickly
 DUTCH_ROUND = re.compile(r"\((?:\.{3}|…)\)")
 DUTCH_SQUARE = re.compile(r"\[(?:\.{3}|…)\]")

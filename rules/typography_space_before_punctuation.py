@@ -14,7 +14,8 @@ import re
 
 from qa.rules.base import Finding, Rule
 
-SPACE_PUNCT = re.compile(r"(?<=[\w\"”’»)%])([ \t\n]++)([.,;:!?])(?![.\w])")
+# the definition (as text: space_punct() finds its matches faster)
+SPACE_PUNCT = r"(?<=[\w\"”’»)%])([ \t\n]++)([.,;:!?])(?![.\w])"
 # the mark after a space: SPACE_PUNCT's matches end at these; re scans for the mark quickly
 PUNCT_AFTER_SPACE = re.compile(r"[.,;:!?](?<=[ \t\n][.,;:!?])(?![.\w])")
 BEFORE_SPACE = re.compile(r"[\w\"”’»)%]")
