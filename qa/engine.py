@@ -7,10 +7,12 @@ duplicates and sorts. It is the only place that knows about configuration.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from qa import config as cfgmod
 from qa.baseline import context_hash
 from qa.context import Context
-from qa.document import WORD, Document
+from qa.document import Document
 from qa.errors import MtqaError
 from qa.result import ChapterInfo, FileResult, Issue
 
@@ -32,6 +34,7 @@ class Engine:
     def check(self, doc: Document, ctx: Context | None = None) -> FileResult:
         ctx = ctx or Context(self.config.packs)
         issues: dict[tuple, Issue] = {}
+        size = len(doc.text)
         for rule, severity in self.rules:
             try:
                 found = list(rule.check(doc, ctx))
@@ -39,16 +42,16 @@ class Engine:
                 raise
             except Exception as exc:  # a rule bug must not hide the other rules' findings
                 raise RuntimeError(f"rule {rule.id} failed on {doc.path}: {exc!r}") from exc
+            rid = rule.id
             for f in found:
-                if not (0 <= f.start < f.end <= len(doc.text)):
-                    raise RuntimeError(f"rule {rule.id} returned an empty or out-of-range span {f.start}:{f.end}")
-                key = (rule.id, f.start, f.end)
+                start, end = f.start, f.end
+                if not (0 <= start < end <= size):
+                    raise RuntimeError(f"rule {rid} returned an empty or out-of-range span {start}:{end}")
+                key = (rid, start, end)
                 if key not in issues:
                     issues[key] = self._stamp(doc, rule, severity, f)
         ordered = sorted(issues.values(), key=lambda i: (i.start, i.end, i.rule))
-        body = doc.body_text
-        chapters = [ChapterInfo(c.index, c.title, c.line, len(WORD.findall(body, c.start, c.end)))
-                    for c in doc.chapters]
+        chapters = [ChapterInfo(c.index, c.title, c.line, n) for c, n in zip(doc.chapters, doc.chapter_words)]
         result = FileResult(doc.path, doc.words, chapters, ordered, text=doc.text)
         if self.config.accepted:  # the book's own [[accept]] entries (qa/baseline.py)
             from qa.baseline import apply_accepted
@@ -58,15 +61,15 @@ class Engine:
 
     @staticmethod
     def _stamp(doc: Document, rule, severity: str, f) -> Issue:
-        line, col = doc.line_col(f.start)
-        end_line, end_col = doc.line_col(f.end)
-        chapter = doc.chapter_at(f.start)
-        return Issue(
-            rule=rule.id, category=rule.category, severity=severity,
-            line=line, column=col, end_line=end_line, end_column=end_col,
-            text=doc.text[f.start:f.end], suggestion=f.suggestion, message=f.message,
-            chapter=chapter.index if chapter else None, page=doc.page_at(f.start),
-            start=f.start, end=f.end, safe=bool(f.safe and f.suggestion is not None),
-            context_hash=context_hash(doc.text, f.start, f.end),
-            location=doc.location(f.start),
-        )
+        # once per finding (hundreds a book): one look-up of the line when the span ends on it
+        text, starts, start, end = doc.text, doc.line_starts, f.start, f.end
+        i = bisect_right(starts, start) - 1
+        if i + 1 < len(starts) and end >= starts[i + 1]:
+            j = bisect_right(starts, end) - 1
+        else:
+            j = i
+        chapter = doc.chapter_at(start)
+        return Issue(rule.id, rule.category, severity, i + 1, start - starts[i] + 1, j + 1, end - starts[j] + 1,
+                     text[start:end], f.suggestion, f.message, chapter.index if chapter else None,
+                     doc.page_at(start), start, end, bool(f.safe and f.suggestion is not None),
+                     context_hash(text, start, end), doc.location(start))

@@ -28,7 +28,8 @@ FUNCTION_WORDS = {
     "naar", "om", "over", "tot", "te", "dan", "als", "dat", "die", "dit", "deze", "zijn", "haar",
     "hun", "er", "ook", "nog", "niet", "meer", "zo", "maar", "want", "onder", "tussen", "na", "zich",
 }
-DIGITS = re.compile(r"(?<![\d])(?<![\d][.,])\d{1,6}(?![\d])(?![.,]\d)")
+# a number of up to six digits, not part of a longer one; look-behinds after the first digit so that re scans quickly
+DIGITS = re.compile(r"\d(?<!\d\d)(?<!\d[.,]\d)\d{0,5}(?![\d])(?![.,]\d)")
 WORD_AFTER = re.compile(r"[^\W\d_]+")
 WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 QUOTES = "\"”’»'"

@@ -14,7 +14,9 @@ import re
 
 from qa.rules.base import Finding, Rule
 
-RUN = re.compile(r"(?<!\S)[-–—](?:[ \t]*\n?[ \t]*[-–—])+(?!\S)")
+# the look-behind (no non-space before the run) comes after the first dash so that re scans quickly
+RUN = re.compile(r"[-–—](?<!\S[-–—])(?:[ \t]*\n?[ \t]*[-–—])+(?!\S)")
+SPACE = re.compile(r"\s")
 
 
 class DashRun(Rule):
@@ -27,7 +29,7 @@ class DashRun(Rule):
         text = doc.text
         for m in RUN.finditer(text):
             run = m.group()
-            if not re.search(r"\s", run):
+            if not SPACE.search(run):
                 continue  # '--' written as one sign is a style question, not an extraction artefact
             last = run[-1]
             keep = "–" if last in "-–" else last

@@ -10,7 +10,16 @@ import re
 
 from qa.rules.base import Finding, Rule
 
-DOUBLED = re.compile(r"(?<!:)(//)\s*//(?!/)|(?<=\s)(/)\s+/(?=\s)|(\.\s[-–])\s*\.\s[-–](?=\s)|(?<=\S)(:)\s+:(?=\s)")
+# ``// //`` (not after ':'), ``/ /``, ``. - . -``, ``: :``; every branch starts with a plain character
+# (look-behinds after it) so that re scans for those
+DOUBLED = re.compile(r"/(?<!:/)/\s*//(?!/)|/(?<=\s/)\s+/(?=\s)|\.\s[-–]\s*\.\s[-–](?=\s)|:(?<=\S:)\s+:(?=\s)")
+
+
+def separator(match: str) -> str:
+    """The separator a DOUBLED match repeats, told by how the match starts."""
+    if match.startswith("//"):
+        return "//"
+    return match[:3] if match[0] == "." else match[0]
 
 
 class DoubledSeparator(Rule):
@@ -23,5 +32,5 @@ class DoubledSeparator(Rule):
         notes = doc.notes_text
         for a, b in doc.note_blocks:
             for m in DOUBLED.finditer(notes, a, b):
-                sep = next(g for g in m.groups() if g)
+                sep = separator(m.group())
                 yield Finding(m.start(), m.end(), f"the separator '{sep}' is written twice", sep, safe=True)

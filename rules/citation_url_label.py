@@ -10,8 +10,10 @@ import re
 
 from qa.rules.base import Finding, Rule
 
-LABELLED = re.compile(r"URL:\s*(?=https?://|www\.)", re.I)
-BARE = re.compile(r"(?<=[.,]\s)([-–])(\s+)(?=https?://|www\.)")
+# ``URL:\s*(?=https?://|www\.)`` ignoring case (re.I folds 's' with 'ſ'), found from the colon
+LABELLED = re.compile(r":(?<=[uU][rR][lL]:)\s*(?=[hH][tT][tT][pP][sSſ]?://|[wW][wW][wW]\.)")
+# a dash after '. ' or ', ' and then the URL; the look-behind after the dash so that re scans quickly
+BARE = re.compile(r"([-–])(?<=[.,]\s[-–])(\s+)(?=https?://|www\.)")
 
 
 class UrlLabel(Rule):

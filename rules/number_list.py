@@ -18,7 +18,8 @@ import re
 
 from qa.rules.base import Finding, Rule
 
-ITEM = re.compile(r"(?<!\S)(\d{1,2})([.)])(?=\s)")
+# a number standing alone: ``(?<!\S)(\d{1,2})``, the look-behind after the first digit so that re scans quickly
+ITEM = re.compile(r"(\d(?<!\S\d)\d?)([.)])(?=\s)")
 
 
 class ListNumbering(Rule):

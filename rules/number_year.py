@@ -22,9 +22,17 @@ MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober
           "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
 CUE = re.compile(r"(?:(?:\b(?:in|sinds|vanaf|tot|tussen|en|t/m|begin|eind|medio|jaar|voorjaar|najaar|zomer|"
                  r"winter|herfst|lente|" + MONTHS + r")\.?)|[-–—/]|\()[ \t\n]*$", re.I)
-# the look-behind comes after the first character so that re can scan for that character quickly
-FIVE = re.compile(r"([12])(?<![\d.,/][12])(\d{4})(?![\d]|[.,]\d)")
-YEAR = re.compile(r"(?:19|20)(?<![\d.,/]19)(?<![\d.,/]20)\d\d(?![\d]|[.,]\d)")
+# definitions (as text: the rule compiles the faster equivalents below)
+FIVE = r"([12])(?<![\d.,/][12])(\d{4})(?![\d]|[.,]\d)"
+YEAR = r"(?:19|20)(?<![\d.,/]19)(?<![\d.,/]20)\d\d(?![\d]|[.,]\d)"
+# the same, one pattern per leading digit(s): a plain prefix is scanned for fast, a class is not;
+# matches are whole digit runs, so the patterns' matches never overlap
+FIVES = [re.compile(rf"({d})(?<![\d.,/]{d})(\d{{4}})(?![\d]|[.,]\d)") for d in "12"]
+YEARS = [re.compile(rf"{c}(?<![\d.,/]{c})\d\d(?![\d]|[.,]\d)") for c in ("19", "20")]
+
+
+def _in_order(patterns, text):
+    return sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
 
 
 class CorruptedYear(Rule):
@@ -35,9 +43,9 @@ class CorruptedYear(Rule):
 
     def check(self, doc, ctx):
         text = masked_text(doc, ctx)
-        years = Counter(m[0] for m in YEAR.finditer(text))
+        years = Counter(m[0] for m in _in_order(YEARS, text))
         known = {y for y, n in years.items() if n >= self.config["min_year_uses"]}
-        for m in FIVE.finditer(text):
+        for m in _in_order(FIVES, text):
             digits = m[0]
             near = {digits[:i] + digits[i + 1:] for i in range(5)} & known
             if not near or not CUE.search(text, max(0, m.start() - 20), m.start()):

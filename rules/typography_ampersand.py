@@ -14,7 +14,8 @@ import re
 
 from qa.rules.base import Finding, Rule
 
-AMP = re.compile(r"[ \t]&[ \t]")
+# `` & ``: found from the ampersand (re scans for it quickly), the space before is looked behind at
+AMP = re.compile(r"&(?<=[ \t]&)[ \t]")
 BEFORE = re.compile(r"(?<![\w/=?&])([^\W\d_]{2,})[ \t]*$")
 AFTER = re.compile(r"[ \t]*([^\W\d_]{2,})(?![\w/=])")
 
@@ -28,8 +29,13 @@ class Ampersand(Rule):
     def check(self, doc, ctx):
         counts = doc.word_counts
         body = doc.body_text
+        last = 0
         for amp in AMP.finditer(body):
-            x = BEFORE.search(body, max(0, amp.start() - 60), amp.start() + 1)
+            at = amp.start() - 1  # the space before
+            if at < last:
+                continue  # ' & & ': the second shares its space with the first
+            last = amp.end()
+            x = BEFORE.search(body, max(0, at - 60), at + 1)
             y = AFTER.match(body, amp.end() - 1)
             if not (x and y):
                 continue
