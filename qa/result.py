@@ -62,10 +62,10 @@ class FileResult:
     accepted: int = 0  # findings dropped by the book's [[accept]] entries
     baselined: int = 0  # findings dropped by --baseline
 
-    def to_dict(self) -> dict:
+    def to_dict(self, with_issues: bool = True) -> dict:
         d = {"path": self.path, "words": self.words,
              "chapters": [asdict(c) for c in self.chapters],
-             "issues": [i.to_dict() for i in self.issues]}
+             "issues": [i.to_dict() for i in self.issues] if with_issues else None}
         if self.error:
             d["error"] = self.error
         return d

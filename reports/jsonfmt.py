@@ -13,9 +13,10 @@ from qa import mqm
 from qa.reports.base import Formatter
 
 
-def file_dict(result, threshold: float = mqm.THRESHOLD) -> dict:
-    """One book's entry of ``files[]``: SPEC.md's fields and its additions."""
-    d = result.to_dict()
+def file_dict(result, threshold: float = mqm.THRESHOLD, with_issues: bool = True) -> dict:
+    """One book's entry of ``files[]``: SPEC.md's fields and its additions. Without
+    ``with_issues`` the ``issues`` key holds None, for a writer that streams them."""
+    d = result.to_dict(with_issues)
     if not result.error:
         scores = mqm.for_file(result, threshold)
         for ch in d["chapters"]:
@@ -29,17 +30,41 @@ def file_dict(result, threshold: float = mqm.THRESHOLD) -> dict:
 
 
 class JsonFormatter(Formatter):
+    """Streams the document: each book is written as soon as it is handled, each issue as one
+    compact line (json's C encoder), so a catalogue or a 50 MB book never holds a second copy
+    of its findings as dicts, and the pure-Python indenting encoder is never used."""
+
     def start(self) -> None:
-        self.files = []
         self.threshold = self.options.get("mqm_threshold", mqm.THRESHOLD)
+        self.first = True
+        self.write('{\n  "version": 1,\n  "files": [')
 
     def handle(self, result) -> None:
-        self.files.append(file_dict(result, self.threshold))
+        d = file_dict(result, self.threshold, with_issues=False)
+        self.write(("" if self.first else ",") + "\n    {")
+        self.first = False
+        for k, (key, value) in enumerate(d.items()):
+            self.write(("" if k == 0 else ",") + f"\n      {_dump(key)}: ")
+            if key == "issues":
+                self._rows(issue.to_dict() for issue in result.issues)
+            elif isinstance(value, list) and value and isinstance(value[0], dict):
+                self._rows(value)
+            else:
+                self.write(_dump(value))
+        self.write("\n    }")
+
+    def _rows(self, rows) -> None:
+        """A list of objects, one compact object per line."""
+        body = ",\n".join("        " + _dump(row) for row in rows)
+        self.write("[\n" + body + "\n      ]" if body else "[]")
 
     def stop(self) -> None:
-        doc = {"version": 1, "files": self.files}
+        self.write("\n  ]")
         baseline = self.options.get("baseline")
         if baseline is not None:
-            doc["baseline"] = baseline
-        json.dump(doc, self.stream, ensure_ascii=False, indent=2)
-        self.write("\n")
+            self.write(',\n  "baseline": ' + _dump(baseline))
+        self.write("\n}\n")
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
