@@ -13,7 +13,8 @@ from qa import config as cfgmod
 from qa.baseline import context_hash
 from qa.context import Context
 from qa.document import Document
-from qa.errors import MtqaError
+from qa.errors import MtqaError, RuleError
+from qa.result import SEVERITY_RANK
 from qa.result import ChapterInfo, FileResult, Issue
 
 
@@ -40,17 +41,19 @@ class Engine:
                 found = list(rule.check(doc, ctx))
             except MtqaError:
                 raise
-            except Exception as exc:  # a rule bug must not hide the other rules' findings
-                raise RuntimeError(f"rule {rule.id} failed on {doc.path}: {exc!r}") from exc
+            except Exception as exc:  # a bug, not bad input: say which rule, in one line
+                raise RuleError(f"internal error in rule {rule.id} on {doc.path}: {exc!r} "
+                                f"(please report it; --ignore {rule.id} skips the rule)") from exc
             rid = rule.id
             for f in found:
                 start, end = f.start, f.end
                 if not (0 <= start < end <= size):
-                    raise RuntimeError(f"rule {rid} returned an empty or out-of-range span {start}:{end}")
+                    raise RuleError(f"internal error in rule {rid} on {doc.path}: empty or out-of-range "
+                                    f"span {start}:{end} (please report it)")
                 key = (rid, start, end)
                 if key not in issues:
                     issues[key] = self._stamp(doc, rule, severity, f)
-        ordered = sorted(issues.values(), key=lambda i: (i.start, i.end, i.rule))
+        ordered = sorted(_one_per_span(issues.values()), key=lambda i: (i.start, i.end, i.rule))
         chapters = [ChapterInfo(c.index, c.title, c.line, n) for c, n in zip(doc.chapters, doc.chapter_words)]
         result = FileResult(doc.path, doc.words, chapters, ordered, text=doc.text)
         if self.config.accepted:  # the book's own [[accept]] entries (qa/baseline.py)
@@ -73,3 +76,16 @@ class Engine:
                      text[start:end], f.suggestion, f.message, chapter.index if chapter else None,
                      doc.page_at(start), start, end, bool(f.safe and f.suggestion is not None),
                      context_hash(text, start, end), doc.location(start))
+
+
+def _one_per_span(issues):
+    """One finding per exact span: where several rules flag the same characters (a label that is
+    both English and a minority variant, a year both corrupted and unlike its URL), the editor
+    sees the most severe (a safe one first on a tie, then by rule id) and the penalty counts once."""
+    best: dict[tuple, Issue] = {}
+    for i in issues:
+        key = (i.start, i.end)
+        j = best.get(key)
+        if j is None or (-SEVERITY_RANK[i.severity], not i.safe, i.rule) < (-SEVERITY_RANK[j.severity], not j.safe, j.rule):
+            best[key] = i
+    return best.values()

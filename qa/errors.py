@@ -16,3 +16,7 @@ class InputError(MtqaError):
 
 class ConfigError(MtqaError):
     """An unknown rule, option or severity, in setup.cfg, a book file or on the command line."""
+
+
+class RuleError(MtqaError):
+    """A rule failed on a book: a bug in mtqa, reported in one line with the rule's id."""

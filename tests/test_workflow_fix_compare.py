@@ -39,7 +39,12 @@ def test_raw_against_fixed(fixed, book):
     # each fixed span was located in the edited text and reads differently there (what it reads
     # exactly is tested in test_fix; white space at the edges of a rewrite aligns either way)
     assert all(f["now"] is not None and f["now"] != f["text"] for f in found["fixed"])
-    assert sum(f["now"] == f["suggestion"] for f in found["fixed"]) >= 0.9 * len(found["fixed"])
+    # a safe finding now reads as its suggestion; the aligner may leave out characters at the
+    # edges of the rewrite that the old text already had (the en dash of '- \n–' -> '\n–')
+    safe_keys = {(i["rule"], i["line"], i["column"]) for i in raw_safe}
+    for f in found["fixed"]:
+        if (f["rule"], f["line"], f["column"]) in safe_keys:
+            assert "".join(f["now"].split()) in "".join(f["suggestion"].split()), f
     # nothing new appeared, except a finding whose span held a safe fix and now reads differently
     # (a moved title behind an English label that was translated is still a moved title)
     assert all(any(n["rule"] == f["rule"] and n["chapter"] == f["chapter"] for f in found["fixed"]) for n in found["new"])

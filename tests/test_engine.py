@@ -1,0 +1,64 @@
+"""The engine: stamping, one finding per span, and rule failures as one-line errors."""
+
+import pytest
+
+from qa.config import Config
+from qa.document import Document
+from qa.engine import Engine
+from qa.errors import MtqaError
+from qa.rules.base import Finding, Rule
+
+TEXT = "Dat meldde persbureau belta.door dinsdag.\n"
+
+
+def _rule(rid, severity, safe=False, span=(22, 32)):
+    class R(Rule):
+        id = rid
+        category = rid.split(".")[0]
+
+        def check(self, doc, ctx):
+            yield Finding(*span, f"from {rid}", "belta.by" if safe else None, safe=safe)
+
+    R.severity = severity
+    return R
+
+
+def test_one_finding_per_span_keeps_the_most_severe():
+    registry = {"other.a": _rule("other.a", "minor", safe=True), "other.b": _rule("other.b", "major"),
+                "other.c": _rule("other.c", "minor", span=(0, 3))}
+    result = Engine(Config(), registry=registry).check(Document(TEXT, "t.txt"))
+    assert [(i.rule, i.text) for i in result.issues] == [("other.c", "Dat"), ("other.b", "belta.door")]
+
+
+def test_on_equal_severity_a_safe_finding_wins():
+    registry = {"other.a": _rule("other.a", "major"), "other.b": _rule("other.b", "major", safe=True)}
+    result = Engine(Config(), registry=registry).check(Document(TEXT, "t.txt"))
+    assert [i.rule for i in result.issues] == ["other.b"] and result.issues[0].safe
+
+
+def test_stamps_line_column_chapter_severity_and_context_hash():
+    registry = {"other.b": _rule("other.b", "major")}
+    cfg = Config(severities={"other.b": "critical"})
+    issue = Engine(cfg, registry=registry).check(Document(TEXT, "t.txt")).issues[0]
+    assert (issue.line, issue.column, issue.end_line, issue.end_column) == (1, 23, 1, 33)
+    assert issue.severity == "critical" and issue.category == "other" and len(issue.context_hash) == 12
+
+
+def test_a_failing_rule_is_a_one_line_error_naming_it():
+    class Broken(Rule):
+        id = "other.broken"
+        category = "other"
+
+        def check(self, doc, ctx):
+            raise ValueError("boom")
+            yield
+
+    with pytest.raises(MtqaError) as err:
+        Engine(Config(), registry={"other.broken": Broken}).check(Document(TEXT, "t.txt"))
+    assert "other.broken" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_an_out_of_range_span_is_an_error():
+    registry = {"other.x": _rule("other.x", "minor", span=(5, 500))}
+    with pytest.raises(MtqaError):
+        Engine(Config(), registry=registry).check(Document(TEXT, "t.txt"))
