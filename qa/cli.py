@@ -27,6 +27,30 @@ class MtqaGroup(click.Group):
             ctx.exit(2)
 
 
+def _stack(*decorators):
+    """Several click options as one decorator (applied in the order written)."""
+    def apply(f):
+        for d in reversed(decorators):
+            f = d(f)
+        return f
+    return apply
+
+
+# options shared by the commands that run rules on books
+selection_options = _stack(
+    click.option("--select", multiple=True, help="Only these rules or categories (comma-separated)."),
+    click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated)."))
+input_options = _stack(
+    click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg)."),
+    click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8."))
+
+
+def fail_options(fail_help: str):
+    return _stack(
+        click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default=None, help=fail_help),
+        click.option("--severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity."))
+
+
 def _split(values) -> tuple[str, ...]:
     return tuple(x.strip() for v in values for x in v.split(",") if x.strip())
 
@@ -148,13 +172,9 @@ threshold_option = click.option("--mqm-threshold", type=click.FloatRange(max=100
 @click.option("-f", "--format", "fmt", default=None,
               help="Output format: text, json, sarif, junit, github (default text; github on GitHub Actions).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
-@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated).")
-@click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default=None,
-              help="Exit 1 when a finding has this severity or worse (default major).")
-@click.option("--severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity.")
-@click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
-@click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
+@selection_options
+@fail_options("Exit 1 when a finding has this severity or worse (default major).")
+@input_options
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Check books in this many worker processes (same output as one).")
 @baseline_option
@@ -201,13 +221,9 @@ def check(paths, fmt, output, select, ignore, fail_on, severity, config_file, en
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
               help="Folder for the report: one page per book and index.html (created if needed).")
-@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated).")
-@click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default=None,
-              help="Severity that marks a chapter as failing in the report (default major).")
-@click.option("--severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity.")
-@click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
-@click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
+@selection_options
+@fail_options("Severity that marks a chapter as failing in the report (default major).")
+@input_options
 @baseline_option
 @threshold_option
 def report(paths, outdir, select, ignore, fail_on, severity, config_file, encoding, baseline_file,
@@ -265,10 +281,8 @@ def rules(fmt):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="BOOK...")
 @click.option("-o", "--output", type=click.Path(), help="Write the fixed copy to FILE (a folder for several books).")
 @click.option("--diff-only", is_flag=True, help="Print the diff, write nothing.")
-@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated).")
-@click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
-@click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
+@selection_options
+@input_options
 def fix(paths, output, diff_only, select, ignore, config_file, encoding):
     """Apply safe suggestions to a copy; print the diff.
 
@@ -295,10 +309,8 @@ def fix(paths, output, diff_only, select, ignore, config_file, encoding):
 @click.argument("edited", type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the comparison to FILE.")
-@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated).")
-@click.option("--config", "config_file", type=click.Path(), help="Configuration file (default ./setup.cfg).")
-@click.option("--encoding", default=None, help="Read text books in this encoding instead of UTF-8.")
+@selection_options
+@input_options
 def compare(raw, edited, fmt, output, select, ignore, config_file, encoding):
     """Score two editions per chapter; list fixed findings.
 

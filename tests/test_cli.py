@@ -105,3 +105,23 @@ def test_corpus_book_in_text_format_groups_by_chapter():
     assert r.returncode == 1
     assert "== chapter 1: Van integratieprocessen - tot regionale samenwerking" in r.stdout
     assert "belta.door" in r.stdout
+
+
+def test_unwritable_output_is_a_one_line_error(tmp_path):
+    book = _book(tmp_path)
+    r = run_cli("check", book, "-o", tmp_path / "no" / "such" / "dir" / "x.json")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "cannot write" in r.stderr
+    r = run_cli("check", book, "-o", tmp_path)  # a usage error, reported by click
+    assert r.returncode == 2 and "is a directory" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    book = _book(tmp_path)
+    out = tmp_path / "f.json"
+    run_cli("check", book, "-f", "json", "-o", out)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
