@@ -40,7 +40,7 @@ class RefSite:
     numbers: tuple[int, ...]
     start: int  # the digits in doc.text / doc.body_text
     end: int
-    kind: str  # ok | glued | merged | detached | after-stop | on-number
+    kind: str  # ok | glued | merged | detached | after-stop | on-number | year
     recovered: bool  # True when doc.refs did not list it (found by this analysis)
 
 
@@ -150,6 +150,30 @@ def _recover(t: str, n: int, lo: int, hi: int, missing_set: set[int]) -> RefSite
                 continue  # '. 14 landen': a sentence that starts with a number
             if _after_sentence(t, s) or t[max(0, s - 10): s].rstrip()[-1:] in QUOTES:
                 return RefSite((n,), s, e, "detached", True)
+    return _recover_year(t, n, lo, hi)
+
+
+def _recover_year(t: str, n: int, lo: int, hi: int) -> RefSite | None:
+    """The mark of footnote ``n`` glued to a year (``in 201926.`` = 2019 + 26), or None.
+
+    Only a last resort, where no other damaged form of ``n`` stands in its place in the
+    sequence: a number of a year (19xx/20xx) and the digits of ``n``, standing alone (a space
+    or bracket before, no letter after). The returned span covers the mark only.
+    """
+    want = str(n)
+    size = 4 + len(want)
+    for m in DIGITS.finditer(t, lo, hi):
+        s, e = m.start(), m.end()
+        digits = m.group()
+        if len(digits) != size or not digits.endswith(want) or digits[:2] not in ("19", "20"):
+            continue
+        prev = t[s - 1] if s else " "
+        nxt = t[e: e + 1]
+        if not (prev.isspace() or prev in "(["):
+            continue
+        if nxt and not (nxt.isspace() or nxt in ".,;:!?)]" + QUOTES):
+            continue
+        return RefSite((n,), s + 4, e, "year", True)
     return None
 
 
