@@ -33,6 +33,11 @@ DIGITS = re.compile(r"\d(?<!\d\d)(?<!\d[.,]\d)\d{0,5}(?![\d])(?![.,]\d)")
 WORD_AFTER = re.compile(r"[^\W\d_]+")
 WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 QUOTES = "\"”’»'"
+# lower-case words that continue the sentence after a comma: a full stop before them is spurious
+COMMA_WORDS = {
+    "evenals", "die", "dat", "wat", "welke", "welk", "waarvan", "waarin", "waarbij", "waardoor",
+    "waarmee", "waarop", "waaronder", "zoals", "terwijl", "hoewel", "omdat", "zodat", "maar",
+}
 
 
 @dataclass
@@ -212,4 +217,12 @@ def suggestion_for_glued(t: str, site: RefSite) -> tuple[int, int, str | None]:
     marks = between.strip()
     quote = "".join(ch for ch in marks if ch in QUOTES)
     punct = "".join(ch for ch in marks if ch not in QUOTES)
+    if punct == "." and word[:1].islower():
+        # a lower-case word after the stop: either the sentence goes on (the stop is spurious:
+        # 'evenals', 'die' take a comma, others none) or a new sentence lost its capital
+        if word.lower() in COMMA_WORDS:
+            return k, end, f"{quote}{num}, {word}"
+        if word in FUNCTION_WORDS or not t[k:s].endswith(" "):  # '".21in', '".65en': no space, no stop
+            return k, end, f"{quote}{num} {word}"
+        return k, end, f"{quote}{num}. {word[0].upper()}{word[1:]}"
     return k, end, f"{quote}{num}{punct} {word}"
