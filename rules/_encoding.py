@@ -25,6 +25,25 @@ def toc_junk_spans(doc) -> list[tuple[int, int]]:
     return [(e.junk_start, e.junk_start + len(e.junk)) for e in doc.toc if e.junk and FFFD in e.junk]
 
 
+def toc_junk_entries(doc, ctx):
+    """(bad, total, systematic): the table-of-contents entries whose page number has U+FFFD
+    glued to it, how many entries the table has, and whether the defect is systematic (more
+    than half of the entries share it: one layout defect, not many artefacts)."""
+    def make():
+        bad = [e for e in doc.toc if e.junk and FFFD in e.junk]
+        total = len(doc.toc)
+        return bad, total, len(bad) >= 3 and 2 * len(bad) > total
+    return ctx.cached(f"encoding.toc-junk:{id(doc)}", make)
+
+
+def toc_junk_finding(e, message):
+    """The finding for one entry: span = page number + junk, suggestion = the page number
+    (safe when the junk is only U+FFFD)."""
+    from qa.rules.base import Finding
+    return Finding(e.junk_start - len(e.page), e.junk_start + len(e.junk), message, e.page,
+                   safe=e.junk == FFFD * len(e.junk))
+
+
 def _layout(doc):
     """(blocks, runs): garbled blocks as (start, end, count) and the isolated runs outside them
     and outside the table of contents' page-number junk."""

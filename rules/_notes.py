@@ -33,6 +33,11 @@ DIGITS = re.compile(r"\d(?<!\d\d)(?<!\d[.,]\d)\d{0,5}(?![\d])(?![.,]\d)")
 WORD_AFTER = re.compile(r"[^\W\d_]+")
 WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 QUOTES = "\"”’»'"
+# lower-case words that continue the sentence after a comma: a full stop before them is spurious
+COMMA_WORDS = {
+    "evenals", "die", "dat", "wat", "welke", "welk", "waarvan", "waarin", "waarbij", "waardoor",
+    "waarmee", "waarop", "waaronder", "zoals", "terwijl", "hoewel", "omdat", "zodat", "maar",
+}
 
 
 @dataclass
@@ -40,7 +45,7 @@ class RefSite:
     numbers: tuple[int, ...]
     start: int  # the digits in doc.text / doc.body_text
     end: int
-    kind: str  # ok | glued | merged | detached | after-stop | on-number
+    kind: str  # ok | glued | merged | detached | after-stop | on-number | year
     recovered: bool  # True when doc.refs did not list it (found by this analysis)
 
 
@@ -150,6 +155,30 @@ def _recover(t: str, n: int, lo: int, hi: int, missing_set: set[int]) -> RefSite
                 continue  # '. 14 landen': a sentence that starts with a number
             if _after_sentence(t, s) or t[max(0, s - 10): s].rstrip()[-1:] in QUOTES:
                 return RefSite((n,), s, e, "detached", True)
+    return _recover_year(t, n, lo, hi)
+
+
+def _recover_year(t: str, n: int, lo: int, hi: int) -> RefSite | None:
+    """The mark of footnote ``n`` glued to a year (``in 201926.`` = 2019 + 26), or None.
+
+    Only a last resort, where no other damaged form of ``n`` stands in its place in the
+    sequence: a number of a year (19xx/20xx) and the digits of ``n``, standing alone (a space
+    or bracket before, no letter after). The returned span covers the mark only.
+    """
+    want = str(n)
+    size = 4 + len(want)
+    for m in DIGITS.finditer(t, lo, hi):
+        s, e = m.start(), m.end()
+        digits = m.group()
+        if len(digits) != size or not digits.endswith(want) or digits[:2] not in ("19", "20"):
+            continue
+        prev = t[s - 1] if s else " "
+        nxt = t[e: e + 1]
+        if not (prev.isspace() or prev in "(["):
+            continue
+        if nxt and not (nxt.isspace() or nxt in ".,;:!?)]" + QUOTES):
+            continue
+        return RefSite((n,), s + 4, e, "year", True)
     return None
 
 
@@ -188,4 +217,12 @@ def suggestion_for_glued(t: str, site: RefSite) -> tuple[int, int, str | None]:
     marks = between.strip()
     quote = "".join(ch for ch in marks if ch in QUOTES)
     punct = "".join(ch for ch in marks if ch not in QUOTES)
+    if punct == "." and word[:1].islower():
+        # a lower-case word after the stop: either the sentence goes on (the stop is spurious:
+        # 'evenals', 'die' take a comma, others none) or a new sentence lost its capital
+        if word.lower() in COMMA_WORDS:
+            return k, end, f"{quote}{num}, {word}"
+        if word in FUNCTION_WORDS or not t[k:s].endswith(" "):  # '".21in', '".65en': no space, no stop
+            return k, end, f"{quote}{num} {word}"
+        return k, end, f"{quote}{num}. {word[0].upper()}{word[1:]}"
     return k, end, f"{quote}{num}{punct} {word}"

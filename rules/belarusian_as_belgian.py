@@ -3,7 +3,9 @@
 Machine translation read белорусский (Belarusian, "Bel…") as Belgian. In a book about Belarus a
 ``Belgisch(e)`` is weighed against its context: the book writes the same noun elsewhere with a
 Belarusian adjective ("Sino-Belarusische industriepark"), the cited footnote's URL slug has
-``belorussk`` (against ``belgi…``), the sentence and passage name Belarusian places (Great
+``belorussk`` (against ``belgi…``), the chapter title pairs Belarus with the country of the
+bilateral prefix ("Armeens-" in "Wit-Rusland - Armenië"), the sentence has a Belarusian
+adjective, the sentence and passage name Belarusian places (Great
 Stone, Minsk, Brest) and no Belgian ones (Brussel, Antwerpen, Vlaanderen, Wallonië). Weaker
 cases go to ``entity-confusion.weak-evidence``. The suggestion uses the book's majority form
 (Wit-Russisch or Belarussisch) with the same ending.
@@ -57,15 +59,20 @@ def _candidates(doc, ctx, pack) -> list[Candidate]:
     if n_country < FOCUS * (n_belgian + 1):
         return []  # not a book about Belarus: a Belgian is as likely as a Belarusian
     form = _majority_form(doc, pack["forms"])
+    country_re = re.compile("|".join(pack["country"]))
     paired = None  # noun -> "Sino-Belarusische industriepark": a bilateral Belarusian adjective before it
     out = []
     for a, b, prefix, ending in found:
         c = Candidate("belarus", a, b, prefix + form + ending, "Belgian", "Belarusian")
         ev = c.evidence
         ev.append((1, f"the book names its country {n_country} times and Belgium {n_belgian}"))
-        noun = re.match(r"\s+([a-z]{4,})\b", text[b:b + 40])
-        if noun and prefix and noun[1] in (paired := _paired(text, pack["country"]) if paired is None else paired):
-            ev.append((3, f"the book elsewhere writes '{paired[noun[1]]}'"))
+        noun = re.match(r"\s+([A-Za-z][a-z]{3,})\b", text[b:b + 40])  # 'industriepark', 'Handelshuis'
+        key = noun[1].lower() if noun else ""
+        if noun and prefix and key in (paired := _paired(text, pack["country"]) if paired is None else paired):
+            ev.append((3, f"the book elsewhere writes '{paired[key]}'"))
+        partner = _title_partner(doc, a, prefix, country_re)
+        if partner:
+            ev.append((2, f"the chapter title pairs the country with {partner}, the partner in '{prefix}'"))
         notes = footnotes_near(doc, ctx, a)
         pro, con = slug_hits(notes, pack["slug_belarus"]), slug_hits(notes, pack["slug_belgian"])
         if pro:
@@ -76,6 +83,9 @@ def _candidates(doc, ctx, pack) -> list[Candidate]:
         places, belgian = marks.in_range("place", s0, s1), marks.in_range("belgian", s0, s1)
         if places:  # where, not whose: a foreign firm works in Brest too
             ev.append((1, f"the sentence names {quoted(places)}"))
+        adjectives = [w for w in marks.in_range("country", s0, s1) if "isch" in w]
+        if adjectives:  # 'met een Belarussische hoofdstad' in the same sentence
+            ev.append((1, f"the sentence has {quoted(adjectives)}"))
         if belgian:
             ev.append((-2, f"the sentence names {quoted(belgian)}"))
         w0, w1 = max(0, a - WINDOW), min(len(text), b + WINDOW)
@@ -111,6 +121,19 @@ def _paired(text: str, country: list[str]) -> dict[str, str]:
                 pos = m.end()
         hit = probe.search(text, h + 1)
     return paired
+
+
+def _title_partner(doc, a: int, prefix: str, country_re: re.Pattern) -> str:
+    """The partner country of the chapter's title ('Wit-Rusland - Armenië') when the bilateral
+    prefix before the adjective is its adjective ('Armeens-'): a shared stem of 4+ letters."""
+    stem = prefix.rstrip("-\n")
+    chapter = doc.chapter_at(a)
+    if len(stem) < 4 or chapter is None or not country_re.search(chapter.title):
+        return ""
+    for word in re.findall(r"[A-Z][^\W\d_]{3,}", country_re.sub(" ", chapter.title)):
+        if word[:4] == stem[:4]:
+            return f"'{word}'"
+    return ""
 
 
 def _majority_form(doc, forms: list[str]) -> str:

@@ -3,7 +3,8 @@
 PDF extraction and machine translation lose the superscript: the mark of footnote 3 ends up in
 front of the next word (``3binnen``), between two words (``aan125potentiële``) or on a word
 before an amount (``meer dan59 503.000``). The evidence is the book's own numbering: footnote N
-exists and no other reference to it stands between the references to N-1 and N+1.
+exists and no other reference to it stands between the references to N-1 and N+1. A mark
+glued to a year (``in 201926.`` = 2019 + mark 26) is found the same way, as a last resort.
 
 Bad:   integratieprocessen in het GOS en de EAEU". 3binnen het Gemenebest
 Good:  integratieprocessen in het GOS en de EAEU"3. Binnen het Gemenebest
@@ -24,6 +25,14 @@ class FootnoteGlued(Rule):
     def check(self, doc, ctx):
         t = doc.body_text
         for site in _notes.analyse(doc, ctx).sites:
+            if site.kind == "year":
+                n, year = site.numbers[0], t[site.start - 4: site.start]
+                yield Finding(site.start - 4, site.end,
+                              f"footnote mark {n} is glued to the year {year}, so that it reads as "
+                              f"'{year}{n}' (footnote {n} exists and has no other reference between "
+                              f"the references to {n - 1} and {n + 1}); separate the mark from the year",
+                              f'{year}"{n}')
+                continue
             if site.kind != "glued":
                 continue
             n = site.numbers[0]
