@@ -136,7 +136,7 @@ def _find(doc, ctx) -> list[EnglishSpan]:
     # connector) or a word-order head, else it returns None
     hopeful = {w: (w not in connectors and w != "&" and v.english(w)) or w in v.order_heads or w in v.generic
                for w, m in is_member.items() if m}
-    solid = {w.lower() for w in distinct}  # the book's words, to see whether it writes a compound solid
+    solid = _Lowered(distinct)  # the book's words, to see whether it writes a compound solid
     in_notes = notes_lookup(doc, ctx)
     out: list[EnglishSpan] = []
 
@@ -209,7 +209,20 @@ def _clause(ctx, text: str, s: EnglishSpan) -> EnglishSpan | None:
     return EnglishSpan(s.start, end, span_text, s.words, "clause", True, s.quoted, s.in_note, False)
 
 
-def _head_final(words: list[str], kinds: list[str], run, text: str, v: Vocab, solid: set[str]) -> int | None:
+class _Lowered:
+    """The lower-cased set of the book's words, made on the first lookup (a head-final run is
+    rare), in one C call."""
+
+    def __init__(self, words):
+        self._words, self._set = words, None
+
+    def __contains__(self, w) -> bool:
+        if self._set is None:
+            self._set = set("\n".join(self._words).lower().split("\n"))
+        return w in self._set
+
+
+def _head_final(words: list[str], kinds: list[str], run, text: str, v: Vocab, solid) -> int | None:
     """The index of a generic head after two or more separately written capitalised nouns
     (``Minsk Tractor Plant``, ``Zhodino State College``): English word order even when every
     word is a Dutch homograph, since Dutch writes such a compound solid (tractorfabriek). Not
@@ -229,7 +242,7 @@ def _head_final(words: list[str], kinds: list[str], run, text: str, v: Vocab, so
     return None
 
 
-def _judge(in_notes, text, run, v: Vocab, solid: set[str] = frozenset()):
+def _judge(in_notes, text, run, v: Vocab, solid=frozenset()):
     words = [t[0] for t in run]
     kinds = []
     for w in words:
@@ -242,7 +255,8 @@ def _judge(in_notes, text, run, v: Vocab, solid: set[str] = frozenset()):
         else:
             kinds.append("N")
     core = [i for i, k in enumerate(kinds) if k in "EH"]
-    final = _head_final(words, kinds, run, text, v, solid) if len(words) >= 3 else None
+    final = _head_final(words, kinds, run, text, v, solid) \
+        if len(words) >= 3 and not v.generic.isdisjoint(words) else None
     if final is not None:
         core = sorted({*core, final})
     if not core:
