@@ -69,6 +69,8 @@ class Vocab:
         self.heads = set(pack["heads"])
         self.generic = set(pack["generic_heads"])
         self.order_heads = set(pack["word_order_heads"])
+        self.weak_order_heads = set(pack.get("weak_order_heads", ()))
+        self.countries = set(pack.get("country_names", ()))
         self.company = set(pack["company_words"])
         self.prefixes = set(pack["prefixes"])
         self.dutch_stop = {w.lower() for w in pack["dutch_stop"]}
@@ -132,14 +134,15 @@ def _find(doc, ctx) -> list[EnglishSpan]:
     is_member = {w: member(w) for w in distinct}
     # whether a run with this word can make a span: _judge needs an English word (not a
     # connector) or a word-order head, else it returns None
-    hopeful = {w: (w not in connectors and w != "&" and v.english(w)) or w in v.order_heads
+    hopeful = {w: (w not in connectors and w != "&" and v.english(w)) or w in v.order_heads or w in v.generic
                for w, m in is_member.items() if m}
+    solid = _Lowered(distinct)  # the book's words, to see whether it writes a compound solid
     in_notes = notes_lookup(doc, ctx)
     out: list[EnglishSpan] = []
 
     def judge(ks: list[int]):
         run = [(tokens[k], ends[2 * k], ends[2 * k + 1]) for k in ks]  # (word, start, end)
-        span = _judge(in_notes, text, run, v)
+        span = _judge(in_notes, text, run, v, solid)
         if span and not _accepted(span, text, v):
             out.append(span)
 
@@ -157,12 +160,39 @@ def _find(doc, ctx) -> list[EnglishSpan]:
         prev = k
     if hope:
         judge(ks)
+    out += _country_parts(text, parts, tokens, ends, distinct, v, in_notes)
+    out.sort(key=lambda s: s.start)
     # an established name: the same span many times in the book is the book's accepted form
     counts = Counter(s.text for s in out)
     out = [s for s in out if counts[s.text] < 4]
     out = [c for c in (_clause(ctx, text, s) if s.kind == "clause" else s for s in out) if c]
     clauses = [(c.start, c.end) for c in out if c.kind == "clause"]
     return [s for s in out if s.kind == "clause" or not any(a <= s.start < b for a, b in clauses)]
+
+
+def _country_parts(text, parts, tokens, ends, distinct, v: Vocab, in_notes) -> list[EnglishSpan]:
+    """English country names inside a Dutch hyphen compound (``Poland`` in
+    ``Poland-Belarus-Oekraïne``): a compound with a part that is neither English nor an
+    English country name (a Dutch part, or a word cut by a non-ASCII letter: ``Oekra-ïne``)."""
+    found = {w for w in distinct if "-" in w and not v.countries.isdisjoint(w.split("-"))}
+    if not found:
+        return []
+    out = []
+    for k, w in enumerate(tokens):
+        if w not in found:
+            continue
+        start, end = ends[2 * k], ends[2 * k + 1]
+        cut = text[end:end + 1].isalpha()  # the token stops at a letter that TOKEN lacks
+        ps = w.split("-")
+        if not (cut or any(p not in v.countries and not v.english(p) for p in ps)):
+            continue
+        pos = start
+        for p in ps:
+            if p in v.countries:
+                quoted = text[pos - 1:pos] in QUOTES
+                out.append(EnglishSpan(pos, pos + len(p), p, [p], "word", False, quoted, in_notes(pos), False))
+            pos += len(p) + 1
+    return out
 
 
 def _clause(ctx, text: str, s: EnglishSpan) -> EnglishSpan | None:
@@ -179,7 +209,40 @@ def _clause(ctx, text: str, s: EnglishSpan) -> EnglishSpan | None:
     return EnglishSpan(s.start, end, span_text, s.words, "clause", True, s.quoted, s.in_note, False)
 
 
-def _judge(in_notes, text, run, v: Vocab):
+class _Lowered:
+    """The lower-cased set of the book's words, made on the first lookup (a head-final run is
+    rare), in one C call."""
+
+    def __init__(self, words):
+        self._words, self._set = words, None
+
+    def __contains__(self, w) -> bool:
+        if self._set is None:
+            self._set = set("\n".join(self._words).lower().split("\n"))
+        return w in self._set
+
+
+def _head_final(words: list[str], kinds: list[str], run, text: str, v: Vocab, solid) -> int | None:
+    """The index of a generic head after two or more separately written capitalised nouns
+    (``Minsk Tractor Plant``, ``Zhodino State College``): English word order even when every
+    word is a Dutch homograph, since Dutch writes such a compound solid (tractorfabriek). Not
+    when the book writes two of the words solid (then the separate form is its Dutch usage)."""
+    for i in range(2, len(words)):
+        if words[i] not in v.generic:
+            continue
+        j = i - 1
+        while j >= 0 and kinds[j] in "NHE" and _name_like(words[j], v) and "-" not in words[j] \
+                and not _sentence_start(text, run[j][1]):
+            j -= 1
+        if i - 1 - j < 2:
+            continue
+        pairs = zip(words[j + 1:i], words[j + 2:i + 1])
+        if not any(f"{x}{link}{y}".lower() in solid for x, y in pairs for link in ("", "s")):
+            return i
+    return None
+
+
+def _judge(in_notes, text, run, v: Vocab, solid=frozenset()):
     words = [t[0] for t in run]
     kinds = []
     for w in words:
@@ -192,14 +255,20 @@ def _judge(in_notes, text, run, v: Vocab):
         else:
             kinds.append("N")
     core = [i for i, k in enumerate(kinds) if k in "EH"]
+    final = _head_final(words, kinds, run, text, v, solid) \
+        if len(words) >= 3 and not v.generic.isdisjoint(words) else None
+    if final is not None:
+        core = sorted({*core, final})
     if not core:
         return None
     a, b = core[0], core[-1]
     inner = kinds[a:b + 1]
     n_e, n_h, n_k = inner.count("E"), inner.count("H"), inner.count("K")
     # English word order: a name followed by a head noun (Grodno District, Krasnogvardeyskaya Street)
-    order = any(words[i] in v.order_heads and i > 0 and kinds[i - 1] == "N" and _name_like(words[i - 1], v)
-                and not _sentence_start(text, run[i - 1][1]) for i in range(a, b + 1))
+    ordered = [words[i] for i in range(a, b + 1) if words[i] in v.order_heads and i > 0 and kinds[i - 1] == "N"
+               and _name_like(words[i - 1], v) and not _sentence_start(text, run[i - 1][1])]
+    order = bool(ordered) or final is not None
+    weak_order = order and final is None and all(w in v.weak_order_heads for w in ordered)
     if not n_e and not order:
         return None
     generic = any(w in v.generic for w in words[a:b + 1])
@@ -233,7 +302,7 @@ def _judge(in_notes, text, run, v: Vocab):
         kind = "name"
     if kind == "word" and a == b and "-" in words[a]:
         start, end = _english_part(run[a], v)
-    strong = order or (generic and n_e + n_h >= 2) or n_e >= 3 or (n_e >= 2 and n_k > 0)
+    strong = (order and not weak_order) or (generic and n_e + n_h >= 2) or n_e >= 3 or (n_e >= 2 and n_k > 0)
     quoted = (start > 0 and text[start - 1] in QUOTES) or text[end:end + 1] in QUOTES
     return EnglishSpan(start, end, " ".join(text[start:end].split()), evidence, kind, strong, quoted,
                        in_notes(start), company)

@@ -3,10 +3,12 @@
 Names from Russian reach the Dutch text through English and Dutch transliteration at once:
 ``Myasnikovitsj`` beside ``Mjasnikovitsj``, ``Tasjkent`` beside ``Tashkent``, ``Zalessky`` beside
 ``Zaleskii``. The rule needs no list: it reduces every capitalised word to a transliteration key
-(diacritics dropped; ``tsj``/``ch``, ``sj``/``sh``, ``zj``/``zh``, ``kh``/``h``, ``y``/``j``/``ii``
-/``i``, ``w``/``v`` made equal; doubled letters single), groups the words that share a key, and
-flags the minority spellings when one spelling clearly dominates (at least ``min_count`` uses and
-``min_ratio`` times the runner-up). Words that also occur in lower case are common words, not
+(diacritics dropped; ``tsj``/``ch``, ``sj``/``sh``, ``zj``/``zh``, ``kh``/``x``/``h`` (Cyrillic х),
+``gh``/``g``, ``y``/``j``/``ii``/``i``, ``w``/``v`` made equal; doubled letters single), groups the
+words that share a key, and flags the minority spellings when one spelling clearly dominates (at
+least ``min_count`` uses and ``min_ratio`` times the runner-up). Three or more spellings of one
+name that are each used once (``Merziev``, ``Merzjev``, ``Merziyev``) have no majority but are
+flagged all, grouped by a looser key (``h``, ``i`` and ``j`` dropped as well). Words that also occur in lower case are common words, not
 names, and are left out, as are the names the ``variants`` pack already covers. The book's
 ``.mtqa.toml`` may fix the spelling with ``prefer = ["Zalessky"]``.
 
@@ -28,11 +30,12 @@ from qa.rules.base import Finding, Rule
 
 NAME = re.compile(r"[A-Z](?<![\w-][A-Z])[a-zà-öø-ÿā-ž]+(?:-[A-Z][a-zà-öø-ÿā-ž]+)*(?![\w-])")
 FOLDS = [("tsch", "ch"), ("tsj", "ch"), ("sch", "sh"), ("sj", "sh"), ("sz", "sh"), ("zj", "zh"),
-         ("kh", "h"), ("ks", "x"), ("w", "v"), ("iy", "i"), ("ij", "i"), ("yi", "i"), ("y", "i"),
+         ("kh", "h"), ("ks", "x"), ("x", "h"), ("gh", "g"), ("w", "v"), ("iy", "i"), ("ij", "i"), ("yi", "i"), ("y", "i"),
          ("j", "i"), ("ii", "i")]
 
 
 _REPEAT = re.compile(r"(.)\1+")
+_LOOSE = re.compile(r"[hij]")
 
 
 def translit_key(word: str) -> str:
@@ -91,7 +94,21 @@ class InconsistentSpelling(Rule):
                                      self.config["min_ratio"])
             if best:
                 decided[key] = (best, chosen, c)
+        # three or more spellings of one name, each used once: no majority, flag them all
+        loose: dict[str, Counter] = defaultdict(Counter)
+        for key, c in groups.items():
+            if key not in decided:
+                loose[_LOOSE.sub("", key)].update(c)
+        scattered = {}
+        for c in loose.values():
+            if len(c) >= 3 and max(c.values()) == 1:
+                forms = ", ".join(f"'{f}'" for f in sorted(c))
+                for f in c:
+                    scattered[f] = f"'{f}' is one of {len(c)} spellings of this name, each used once ({forms})"
         for start, end, w in hits:
+            if w in scattered:
+                yield Finding(start, end, scattered[w])
+                continue
             got = decided.get(keys[w])
             if not got or got[0] == w:
                 continue
