@@ -116,7 +116,7 @@ class PageMark:
 def split_lines(text: str) -> list[Line]:
     lines, pos = [], 0
     for i, part in enumerate(text.split("\n")):
-        lines.append(Line(i, pos, part))
+        lines.append(Line(i, pos, part[:-1] if part.endswith("\r") else part))  # CRLF books
         pos += len(part) + 1
     return lines
 
@@ -130,8 +130,10 @@ class Lines:
 
     def __init__(self, source: str):
         self.source = source
-        self.text = source.split("\n")
-        self.start = list(accumulate((len(t) + 1 for t in self.text[:-1]), initial=0))
+        parts = source.split("\n")
+        self.start = list(accumulate((len(t) + 1 for t in parts[:-1]), initial=0))
+        # a CRLF book: the carriage return is part of the line break, not of the line's text
+        self.text = [t[:-1] if t.endswith("\r") else t for t in parts] if "\r" in source else parts
         self.blank = [not t or t.isspace() for t in self.text]  # == not t.strip()
         self._blank_idx = None
 
@@ -242,8 +244,9 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[Url]:
             parts.append(mm.group())
             p = mm.end()
             # wrapped: the chunk runs to the end of the line and the next line goes on at once
-            if p < end and text[p] == "\n" and p + 1 < end and _continues_url(text, p + 1, end, parts[-1]):
-                p += 1
+            brk = 2 if text.startswith("\r\n", p) else 1  # LF, or CRLF
+            if p < end and text[p + brk - 1] == "\n" and p + brk < end and _continues_url(text, p + brk, end, parts[-1]):
+                p += brk
                 continue
             break
         joined = "".join(parts)

@@ -101,3 +101,11 @@ def test_sentence_model_is_nltk_punkt_without_the_nltk_package_import():
     r = subprocess.run([sys.executable, "-c", code, str(BOOK0)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert int(r.stdout) > 300
+
+
+def test_crlf_book_has_the_same_structure(doc0):
+    crlf = Document(doc0.text.replace("\n", "\r\n"), "crlf.txt")
+    assert [c.title for c in crlf.chapters] == [c.title for c in doc0.chapters]
+    assert [f.number for f in crlf.footnotes] == [f.number for f in doc0.footnotes]
+    assert [u.text for u in crlf.urls] == [u.text for u in doc0.urls]
+    assert crlf.line_col(crlf.text.index("belta.door")) == doc0.line_col(doc0.text.index("belta.door"))
