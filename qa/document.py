@@ -257,18 +257,22 @@ class Document:
 
         A passage in a footnote belongs to that footnote. In the body, the next reference that
         follows within ``after`` characters names the footnote the sentence is documented by.
+        References are in text order, so they are found by bisection (rules ask per passage).
         """
         own = self.footnote_at(offset)
         if own:
             return [own]
-        by_number = {n.number: n for n in self.footnotes}
-        out = []
-        for r in self.refs:
-            if r.start >= offset and r.start - offset <= after:
-                out.append(by_number[r.number])
-                if len(out) == 2:
-                    break
+        starts, by_number = self._ref_index
+        refs, out = self.refs, []
+        for i in range(bisect.bisect_left(starts, offset), len(refs)):
+            if refs[i].start - offset > after or len(out) == 2:
+                break
+            out.append(by_number[refs[i].number])
         return out
+
+    @cached_property
+    def _ref_index(self):
+        return [r.start for r in self.refs], {n.number: n for n in self.footnotes}
 
 
 def _increasing(cands: list[FootnoteRef]) -> list[FootnoteRef]:

@@ -9,7 +9,6 @@ URL slug of the footnote the passage cites; a veto near the match cancels it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from qa.rules.base import Finding
 
@@ -46,31 +45,6 @@ def find(doc, ctx, pack: str, rule: str):
                 if fixed and m[0][:1].isupper() and fixed[:1].islower():
                     fixed = fixed[:1].upper() + fixed[1:]
                 yield Finding(m.start(), m.end(), f"{e['message']}{why}", fixed)
-
-
-def _footnotes_near(doc, ctx, offset: int, after: int = 600):
-    """``doc.footnotes_near`` by bisection: the references are in text order (an increasing
-    run), so the first two at or after ``offset`` are found without a scan of all of them."""
-    own = doc.footnote_at(offset)
-    if own:
-        return [own]
-
-    def make():
-        starts = [r.start for r in doc.refs]
-        return starts, {n.number: n for n in doc.footnotes}, starts == sorted(starts)
-
-    starts, by_number, ordered = ctx.cached("calques.refs", make)
-    if not ordered:
-        return doc.footnotes_near(offset, after)
-    out = []
-    refs = doc.refs
-    for i in range(bisect_left(starts, offset), len(refs)):
-        if refs[i].start - offset > after:
-            break
-        out.append(by_number[refs[i].number])
-        if len(out) == 2:
-            break
-    return out
 
 
 def _chapter_count(e: dict, view: str, ch) -> int:
@@ -213,7 +187,7 @@ def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
             if n >= e.get("chapter_min", 3):
                 return f" (the chapter mentions '{e['chapter']}' {n}×)"
     if e["slug_re"]:
-        for note in _footnotes_near(doc, ctx, m.start()):
+        for note in doc.footnotes_near(m.start()):
             for u in note.urls:
                 if e["slug_re"].search(u.path.lower()):
                     return f" (footnote {note.number} URL has '{e['slug']}')"

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from qa.rules._cited import footnotes_near, note_slug_words  # noqa: F401  (used by the entity rules)
+from qa.rules._cited import note_slug_words  # noqa: F401  (used by the entity rules)
 from qa.rules._scan import probes, scan  # noqa: F401  (used by the entity rules)
 
 STRONG = 3

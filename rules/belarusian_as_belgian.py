@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from qa.rules._entities import WINDOW, Candidate, Markers, footnotes_near, quoted, sentence_span, slug_hits
+from qa.rules._entities import WINDOW, Candidate, Markers, quoted, sentence_span, slug_hits
 from qa.rules.base import Finding, Rule
 
 # what stands before the adjective: a word boundary, or a bilateral prefix such as "Chinees-"
@@ -73,7 +73,7 @@ def _candidates(doc, ctx, pack) -> list[Candidate]:
         partner = _title_partner(doc, a, prefix, country_re)
         if partner:
             ev.append((2, f"the chapter title pairs the country with {partner}, the partner in '{prefix}'"))
-        notes = footnotes_near(doc, ctx, a)
+        notes = doc.footnotes_near(a)
         pro, con = slug_hits(notes, pack["slug_belarus"]), slug_hits(notes, pack["slug_belgian"])
         if pro:
             ev.append((3, f"the footnote URL has {quoted(pro)}"))

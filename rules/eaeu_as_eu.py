@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from qa.rules._entities import (WINDOW, Candidate, Markers, add_same_phrase_evidence, footnotes_near, lead,
+from qa.rules._entities import (WINDOW, Candidate, Markers, add_same_phrase_evidence, lead,
                                 probes, quoted, scan, sentence_span, slug_hits)
 from qa.rules.base import Finding, Rule
 
@@ -63,7 +63,7 @@ def _candidates(doc, ctx, pack) -> list[Candidate]:
             if hits:  # two member states (Kazakhstan and Armenia) are more than one
                 bonus = 1 if name == "mem" and len(set(hits)) > 1 else 0
                 ev.append((weight + bonus, f"{where} names {quoted(hits)}"))
-        notes = footnotes_near(doc, ctx, a)
+        notes = doc.footnotes_near(a)
         pro, con = slug_hits(notes, pack["slug_eurasian"]), slug_hits(notes, pack["slug_eu"])
         if pro:
             ev.append((3, f"the footnote URL has {quoted(pro)}"))

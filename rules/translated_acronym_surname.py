@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from qa.rules._cited import footnotes_near
 from qa.rules._scan import probes, scan
 from qa.rules.base import Finding, Rule
 from qa.slug import speaker
@@ -45,7 +44,7 @@ class TranslatedAcronymSurname(Rule):
         pattern = re.compile(r"\b(" + "|".join(alts) + r")\b")
         for m in scan(pattern, probes(alts, r"\b"), doc.body_text):
             name = found[m[1]]
-            if any(name in (n.urls[0].text.lower() if n.urls else "") for n in footnotes_near(doc, ctx, m.start())):
+            if any(name in (n.urls[0].text.lower() if n.urls else "") for n in doc.footnotes_near(m.start())):
                 yield Finding(m.start(), m.end(),
                               f"'{m[1]}' is the surname {name.capitalize()} translated as a word "
                               f"(the cited footnote's URL has '{name}')", name.capitalize())

@@ -13,7 +13,6 @@ Good:  BUTB zal het eerste gespecialiseerde exportbod houden (URL: …/butb-prov
 from __future__ import annotations
 
 import re
-from qa.rules._cited import footnotes_near
 from qa.rules.base import Finding, Rule
 from qa.slug import book_acronyms, footnote_slug
 
@@ -41,7 +40,7 @@ class TranslatedAcronymWord(Rule):
 
     def _backing(self, doc, ctx, offset, english, caps, word):
         low = english.lower()
-        for note in footnotes_near(doc, ctx, offset):
+        for note in doc.footnotes_near(offset):
             s = footnote_slug(note)
             hit = next((w for w in s.words if w.startswith(low) and len(w) <= len(low) + 2
                         and (w == low or caps.get(w.upper(), 0) > 0 or len(low) >= 3 and len(w) == len(low) + 1)),
