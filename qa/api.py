@@ -50,14 +50,15 @@ def check_paths(paths, base: cfgmod.Config, cli: cfgmod.Config | None = None,
     cli = cli or cfgmod.Config()
     run_default = base.merged(cli)
     books, errors = collect(paths)
-    cfgmod.validate(run_default, _registry())
+    _engine_for(run_default)  # validates the configuration before any book; forked workers inherit it
     results: list[FileResult] = [FileResult(e.path, error=e.problem) for e in errors]
     tasks = [(str(p), base, cli, encoding, keep_text) for p in books]
     if jobs > 1 and len(tasks) > 1:
         import concurrent.futures as cf
         import multiprocessing
+        import os
 
-        ctx = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
+        ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             for result in pool.map(_check_one, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 8)))):
                 results.append(result)
@@ -74,15 +75,19 @@ def check_paths(paths, base: cfgmod.Config, cli: cfgmod.Config | None = None,
 _ENGINES: dict = {}  # per process: engines by configuration (a worker checks many books)
 
 
-def _registry():
-    from qa.rules import all_rules
+def _engine_for(cfg: cfgmod.Config):
+    """The engine for a configuration, built once per process (a worker checks many books)."""
+    from qa.engine import Engine
 
-    return all_rules()
+    key = repr(cfg)
+    if key not in _ENGINES:
+        _ENGINES.clear()
+        _ENGINES[key] = Engine(cfg)
+    return _ENGINES[key]
 
 
 def _check_one(task) -> FileResult:
     """Load and check one book; picklable so that worker processes can run it."""
-    from qa.engine import Engine
     from qa.load import load
 
     path, base, cli, encoding, keep_text = task
@@ -92,11 +97,7 @@ def _check_one(task) -> FileResult:
         return FileResult(exc.path, error=exc.problem)
     book_cfg = cfgmod.from_book_file(path)
     run_cfg = base.merged(book_cfg).merged(cli) if book_cfg.source != "defaults" else base.merged(cli)
-    key = repr(run_cfg)
-    if key not in _ENGINES:
-        _ENGINES.clear()
-        _ENGINES[key] = Engine(run_cfg)
-    result = check_document(doc, run_cfg, _ENGINES[key])
+    result = check_document(doc, run_cfg, _engine_for(run_cfg))
     if not keep_text:
         result.text = None
     return result
