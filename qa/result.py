@@ -7,6 +7,7 @@ plain data: they pickle, they compare, they serialise to the JSON of SPEC.md.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from operator import attrgetter
 
 SEVERITY_RANK = {"minor": 1, "major": 2, "critical": 3, "never": 99}
 
@@ -32,14 +33,16 @@ class Issue:
     location: dict | None = None  # the source format's own terms (PDF page, DOCX paragraph ...)
 
     def to_dict(self) -> dict:
-        # by hand: dataclasses.asdict deep-copies every value and costs more than the rules
-        d = {name: getattr(self, name) for name in _ISSUE_FIELDS}
+        # by hand: dataclasses.asdict deep-copies every value and costs more than the rules;
+        # one C-level attrgetter call for all fields (a catalogue formats 500,000 of these)
+        d = dict(zip(_ISSUE_FIELDS, _issue_values(self)))
         if self.location is not None:
             d["location"] = dict(self.location)
         return d
 
 
 _ISSUE_FIELDS = [f for f in Issue.__dataclass_fields__ if f != "location"]
+_issue_values = attrgetter(*_ISSUE_FIELDS)
 
 
 @dataclass

@@ -66,5 +66,8 @@ class JsonFormatter(Formatter):
         self.write("\n}\n")
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(ensure_ascii=False) makes per call
+
+
 def _dump(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODER.encode(value)
