@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pathlib
-import tempfile
 
 
 @contextlib.contextmanager
@@ -19,12 +18,9 @@ def atomic_writer(path, mode: str = "w", encoding: str | None = "utf-8"):
     if path.is_dir():
         raise MtqaError(f"{path}: is a folder; give a file name to write to")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = _create_beside(folder, path.name)
     except OSError as exc:
         raise MtqaError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
     try:
         with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None,
                        newline="" if "b" not in mode else None) as fh:
@@ -34,3 +30,17 @@ def atomic_writer(path, mode: str = "w", encoding: str | None = "utf-8"):
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _create_beside(folder: pathlib.Path, name: str) -> tuple[int, str]:
+    """A new, exclusively created temporary file in ``folder``, with the permissions an ordinary
+    new file gets (0666 less the umask). Like ``tempfile.mkstemp`` (whose 0600 we would have to
+    undo), without importing tempfile, shutil and random on every run (3 ms)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
