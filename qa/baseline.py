@@ -17,12 +17,16 @@ Entries that match nothing are reported as unused. Unreadable books are never ba
 
 from __future__ import annotations
 
-import hashlib
 import json
 import pathlib
 from collections import Counter
 
 from qa.errors import ConfigError, InputError
+
+try:  # CPython's built-in SHA-1: the same digest as hashlib's, without loading OpenSSL (3 ms a run)
+    from _sha1 import sha1
+except ImportError:  # another interpreter, or a build without it
+    from hashlib import sha1
 
 CONTEXT = 32  # characters either side that the context hash covers (whitespace collapsed)
 ACCEPT_KEYS = {"rule", "text", "chapter", "context_hash", "reason"}
@@ -39,7 +43,7 @@ def context_hash(text: str | None, start: int, end: int) -> str:
         return ""
     before = _squash(text[max(0, start - 3 * CONTEXT):start])[-CONTEXT:]
     after = _squash(text[end:end + 3 * CONTEXT])[:CONTEXT]
-    return hashlib.sha1(f"{before}\x00{after}".encode()).hexdigest()[:12]
+    return sha1(f"{before}\x00{after}".encode()).hexdigest()[:12]
 
 
 def key(issue) -> tuple:

@@ -120,3 +120,15 @@ def test_accept_by_category_chapter_and_context():
                                   {"rule": "typography", "chapter": 0, "reason": "front matter is fine"}))
     assert "19 99" not in [i.text for i in res.issues] and "12,5" in [i.text for i in res.issues]
     assert "redactie" not in [i.text for i in res.issues] and res.accepted == 2 and res.unused_accepts == []
+
+
+
+def test_context_hash_is_sha1_of_the_squashed_context():
+    """The hash is part of the baseline file format: it must stay SHA-1 whatever module computes it."""
+    import hashlib
+
+    text = "Voor  de\nvondst MAAR zal handel\n\nin hout drijven."
+    start = text.index("MAAR")
+    expected = hashlib.sha1("Voor de vondst\x00zal handel in hout drijven.".encode()).hexdigest()[:12]
+    assert baseline.context_hash(text, start, start + 4) == expected
+    assert baseline.context_hash("", 0, 0) == ""
