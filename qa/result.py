@@ -12,7 +12,7 @@ from operator import attrgetter
 SEVERITY_RANK = {"minor": 1, "major": 2, "critical": 3, "never": 99}
 
 
-@dataclass
+@dataclass(slots=True)
 class Issue:
     rule: str
     category: str
