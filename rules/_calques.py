@@ -22,10 +22,13 @@ def entries(ctx, pack: str, rule: str) -> list[dict]:
                 **e,
                 "rule": e["rule"],
                 "re": re.compile(e["pattern"]),
-                "context_re": [re.compile(c) for c in e.get("context", [])],
-                "veto_re": [re.compile(v) for v in e.get("veto", [])],
-                "chapter_re": _literal_first(e["chapter"]) if e.get("chapter") else None,
-                "slug_re": re.compile(e["slug"]) if e.get("slug") else None,
+                # the evidence patterns (most of the pack's ~47 regexes) are compiled on the
+                # first match that needs them (_evidence), not for every run
+                "context_re": e.get("context", []),
+                "veto_re": e.get("veto", []),
+                "chapter_re": e.get("chapter") or None,
+                "slug_re": e.get("slug") or None,
+                "_compiled": False,
                 "anchor_re": re.compile(e["anchor"]) if e.get("anchor") else None,
                 "anchor_words": _literals(e.get("anchor")),
                 "doubled": e.get("doubled"),
@@ -213,7 +216,18 @@ def _doubled_find(e: dict, view: str):
         pos = view.find(lit, pos + 1)
 
 
+def _compile_evidence(e: dict) -> None:
+    """Compile an entry's evidence patterns in place, once (the entries are cached per run)."""
+    e["context_re"] = [re.compile(c) for c in e["context_re"]]
+    e["veto_re"] = [re.compile(v) for v in e["veto_re"]]
+    e["chapter_re"] = _literal_first(e["chapter_re"]) if e["chapter_re"] else None
+    e["slug_re"] = re.compile(e["slug_re"]) if e["slug_re"] else None
+    e["_compiled"] = True
+
+
 def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
+    if not e["_compiled"]:
+        _compile_evidence(e)
     near = view[max(0, m.start() - 60):m.end() + 60]
     for v in e["veto_re"]:
         for hit in v.finditer(near):
