@@ -118,12 +118,22 @@ def word_patterns(alternatives: list[str]) -> tuple[re.Pattern, tuple]:
     return re.compile(rf"\b(?:{alts})\b"), probes(alternatives, r"\b")
 
 
-def findall(patterns: tuple[re.Pattern, tuple], text: str) -> list:
-    """``patterns[0].findall(text)`` by :func:`scan` with the probes ``patterns[1]``."""
+def findall(patterns: tuple[re.Pattern, tuple], text: str, pos: int = 0, endpos: int | None = None) -> list:
+    """``patterns[0].findall(text, pos, endpos)`` by :func:`scan` with the probes ``patterns[1]``."""
     pattern, probe = patterns
+    if endpos is None:
+        endpos = len(text)
     if pattern.groups:
-        return pattern.findall(text)
-    return [m.group() for m in scan(pattern, probe, text)]
+        return pattern.findall(text, pos, endpos)
+    return [m.group() for m in scan(pattern, probe, text, pos, endpos)]
+
+
+def looks_left(pattern: re.Pattern) -> bool:
+    """Whether a match at ``pos`` may depend on more than whether the character before ``pos``
+    is a word character (a look-behind, ``^``, ``\\A``): where it may not, a search from ``pos``
+    after a non-word character finds what a search of the slice from ``pos`` finds."""
+    src = pattern.pattern
+    return "(?<" in src or "^" in src or "\\A" in src
 
 
 def quoted(words: list[str], limit: int = 3) -> str:

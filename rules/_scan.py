@@ -12,42 +12,48 @@ import re
 from functools import lru_cache
 
 
-def scan(pattern: re.Pattern, probes, text: str):
+def scan(pattern: re.Pattern, probes, text: str, pos: int = 0, endpos: int | None = None):
     """The matches of ``pattern.finditer(text)``, found fast when ``pattern`` is an alternation
     behind zero-width checks (``\\b(?<![\\w-])``) that keep ``re`` from scanning for its first
     letters.
 
     ``probes`` (a pattern or a tuple of them, see :func:`probes`) must match wherever ``pattern``
     can start a match; ``pattern`` is tried only there, in order, as ``finditer`` would (the match
-    found at a position does not depend on where the search began).
+    found at a position does not depend on where the search began). ``pos`` and ``endpos`` are
+    ``finditer``'s (a part of a text without slicing a copy of it).
     """
+    if endpos is None:
+        endpos = len(text)
     if isinstance(probes, re.Pattern):
         probes = (probes,)
     if not probes:
-        yield from pattern.finditer(text)
+        yield from pattern.finditer(text, pos, endpos)
         return
-    starts = _hits(probes[0], text) if len(probes) == 1 else sorted(set().union(*(_hits(p, text) for p in probes)))
-    pos, match = 0, pattern.match
+    starts = (_hits(probes[0], text, pos, endpos) if len(probes) == 1
+              else sorted(set().union(*(_hits(p, text, pos, endpos) for p in probes))))
+    match = pattern.match
     for s in starts:
         if s < pos:
             continue
-        m = match(text, s)
+        m = match(text, s, endpos)
         if m:
             if m.end() == s:  # empty matches: leave them to finditer's own rules
-                yield from pattern.finditer(text, s)
+                yield from pattern.finditer(text, s, endpos)
                 return
             yield m
             pos = m.end()
 
 
-def _hits(probe: re.Pattern, text: str) -> list[int]:
+def _hits(probe: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
     """Every position where ``probe`` matches (overlapping matches too)."""
+    if endpos is None:
+        endpos = len(text)
     out, search = [], probe.search
-    hit = search(text)
+    hit = search(text, pos, endpos)
     while hit:
         s = hit.start()
         out.append(s)
-        hit = search(text, s + 1)
+        hit = search(text, s + 1, endpos)
     return out
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from qa.rules.base import Finding, Rule
-from qa.slug import footnote_slug, skeleton, title
+from qa.slug import _title, footnote_slug, skeleton
 
 
 class SlugHyphenLost(Rule):
@@ -27,14 +27,19 @@ class SlugHyphenLost(Rule):
         preps = self.config["prepositions"]
         min_name = self.config["min_name"]
         for note in doc.footnotes:
-            s, t = footnote_slug(note), title(doc, note)
-            if not s or not t:
+            s = footnote_slug(note)
+            if not s:
                 continue
-            stems = None  # the title's names, skeletonised, once a slug word may glue one
+            t = stems = None  # the title's names, skeletonised, once a slug word may glue one
             for w in s.words:
                 if len(w) < 6 or w[0] not in preps:
                     continue
                 if stems is None:
+                    # the title, only now and not memoised (qa.slug.title keeps every footnote's
+                    # title and its words for the whole run: 7 MiB on a 3 MB file)
+                    t = _title(doc, note)
+                    if not t:
+                        break
                     names = [skeleton(x) for x, _, _ in t.words if x[:1].isupper() and len(x) >= min_name]
                     stems = tuple(n[: max(min_name, len(n) - 1)] for n in names)
                 if skeleton(w).startswith(stems):
