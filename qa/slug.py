@@ -146,11 +146,12 @@ def title(doc, note) -> Title | None:
     memo = _TITLES.setdefault(doc, {})
     key = (note.start, note.end)
     if key not in memo:
-        memo[key] = _title(doc, note)
+        memo[key] = parse_title(doc, note)
     return memo[key]
 
 
-def _title(doc, note) -> Title | None:
+def parse_title(doc, note) -> Title | None:
+    """:func:`title` without the memo, for a rule that needs a few titles once."""
     text = doc.text
     a = note.body_start
     end = note.end

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from qa.rules.base import Finding, Rule
-from qa.slug import _title, footnote_slug, skeleton
+from qa.slug import footnote_slug, parse_title, skeleton
 
 
 class SlugHyphenLost(Rule):
@@ -37,7 +37,7 @@ class SlugHyphenLost(Rule):
                 if stems is None:
                     # the title, only now and not memoised (qa.slug.title keeps every footnote's
                     # title and its words for the whole run: 7 MiB on a 3 MB file)
-                    t = _title(doc, note)
+                    t = parse_title(doc, note)
                     if not t:
                         break
                     names = [skeleton(x) for x, _, _ in t.words if x[:1].isupper() and len(x) >= min_name]
