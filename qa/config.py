@@ -28,7 +28,6 @@ from __future__ import annotations
 import ast
 import configparser
 import pathlib
-import tomllib
 from dataclasses import dataclass, field, replace
 
 from qa.errors import ConfigError
@@ -124,6 +123,8 @@ def from_book_file(book_path: str | pathlib.Path) -> Config:
     path = book_path.with_name(book_path.stem + ".mtqa.toml")
     if not path.is_file():
         return Config()
+    import tomllib  # only for a book with its own file (9 ms of imports)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

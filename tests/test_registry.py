@@ -42,3 +42,33 @@ def test_rule_has_failing_and_passing_fixtures(rule_id):
     cases = tomllib.loads(path.read_text(encoding="utf-8")).values()
     assert any(c.get("issues") for c in cases), f"{path.name}: no failing case"
     assert any(not c.get("issues") for c in cases), f"{path.name}: no passing case"
+
+
+def test_compiled_packs_are_up_to_date():
+    """rules/packs/compiled.json must be regenerated after a pack is edited."""
+    import subprocess
+    import sys
+
+    root = pathlib.Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(root / "scripts" / "compile_packs.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_packs_read_the_toml_when_the_compiled_copy_is_stale(monkeypatch):
+    """A compiled pack is used only while its CRC matches the TOML; otherwise the TOML is parsed."""
+    from qa import context
+
+    root = pathlib.Path(__file__).resolve().parent.parent
+    source = tomllib.loads((root / "rules" / "packs" / "variants.toml").read_text(encoding="utf-8"))
+    stale = {"variants": {"crc32": 0, "data": {"stale": True}}}
+    monkeypatch.setattr(context, "_PARSED", {})
+    monkeypatch.setattr(context, "_COMPILED", stale)
+    assert context.load_pack("variants") == source
+    fresh = {"variants": {"crc32": 1, "data": {"fresh": True}}}
+    monkeypatch.setattr(context, "_PARSED", {})
+    monkeypatch.setattr(context, "_COMPILED", fresh)
+    monkeypatch.setattr(context.zlib, "crc32", lambda data: 1)
+    assert context.load_pack("variants") == {"fresh": True}
+    with pytest.raises(context.ConfigError, match="no rule pack named 'nonesuch'"):
+        context.load_pack("nonesuch")
