@@ -17,16 +17,17 @@ def masked_text(doc, ctx) -> str:
     """The book's text with every URL blanked (same length): slugs are not renderings."""
 
     def make():
+        text = doc.text
         spans = sorted((u.start, u.end) for u in doc.urls)
         out, pos = [], 0
         for a, b in spans:
             a = max(a, pos)
             if a >= b:
                 continue
-            out.append(doc.text[pos:a])
-            out.append(blank(doc.text[a:b]))
+            out.append(text[pos:a])
+            out.append(blank(text[a:b]))
             pos = b
-        out.append(doc.text[pos:])
+        out.append(text[pos:])
         return "".join(out)
 
     return ctx.cached("variants:masked", make)
@@ -34,7 +35,9 @@ def masked_text(doc, ctx) -> str:
 
 def blank(s: str) -> str:
     """``s`` with every character but the line breaks made a space (same length)."""
-    return re.sub(r"[^\n]", " ", s) if "\n" in s else " " * len(s)
+    if "\n" not in s:
+        return " " * len(s)
+    return "\n".join([" " * len(line) for line in s.split("\n")])
 
 
 def notes_lookup(doc, ctx):
