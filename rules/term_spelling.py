@@ -39,7 +39,8 @@ _REPEAT = re.compile(r"(.)\1+")
 _LOOSE = re.compile(r"[hij]")
 _RUN = re.compile(r"[\w-]")
 # NAME within the line-separated list of the book's words, cut at apostrophes
-_PIECE = re.compile(r"(?<![^\n'’])[A-Z][a-zà-öø-ÿā-ž]+(?:-[A-Z][a-zà-öø-ÿā-ž]+)*(?![^\n'’])")
+# (the look-behind after the capital, so that re scans for capitals)
+_PIECE = re.compile(r"[A-Z](?<![^\n'’][A-Z])[a-zà-öø-ÿā-ž]+(?:-[A-Z][a-zà-öø-ÿā-ž]+)*(?![^\n'’])")
 
 
 def translit_key(word: str) -> str:

@@ -65,6 +65,7 @@ _ODD = ("\u0131", "\u017f")  # ı ſ
 
 
 _SAFE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_AFTER_JOINER = re.compile(r"[-'’](?=([^\n]{1,4}))")  # the (up to) four characters after a joiner
 
 
 def _compile_fast(pack: dict, present=None):
@@ -118,13 +119,19 @@ def _tokens(doc, ctx):
     a word lies inside one counted word wherever it stands."""
 
     def make():
-        joined = "\n".join(doc.word_counts)
+        words = doc.word_counts
+        joined = "\n".join(words)
+        # where a form can start inside a word: at its start or after a joiner (a letter stands
+        # before every other place); their first four letters rule out most absent forms fast
+        heads = {w[:4] for w in words}
+        heads.update(_AFTER_JOINER.findall(joined))
         seen: dict[str, bool] = {}
 
         def present(word: str) -> bool:
             got = seen.get(word)
             if got is None:
-                got = seen[word] = not _SAFE_WORD.fullmatch(word) or word in doc.word_counts or word in joined
+                got = seen[word] = (not _SAFE_WORD.fullmatch(word) or word in words
+                                    or (len(word) < 4 or word[:4] in heads) and word in joined)
             return got
 
         return joined, present
