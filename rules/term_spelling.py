@@ -36,7 +36,7 @@ FOLDS = [("tsch", "ch"), ("tsj", "ch"), ("sch", "sh"), ("sj", "sh"), ("sz", "sh"
 
 
 _REPEAT = re.compile(r"(.)\1+")
-_LOOSE = re.compile(r"[hij]")
+_NO_HIJ = str.maketrans("", "", "hij")  # the loose key drops h, i and j
 _RUN = re.compile(r"[\w-]")
 # NAME within the line-separated list of the book's words, cut at apostrophes
 # (the look-behind after the capital, so that re scans for capitals)
@@ -63,7 +63,8 @@ def translit_keys(words) -> dict[str, str]:
     joined = "\n".join(folded)
     for a, b in FOLDS:
         joined = joined.replace(a, b)
-    return dict(zip(words, _REPEAT.sub(r"\1", joined).split("\n")))
+    # (itemgetter, not the template r"\1": re expands a template in Python for every match)
+    return dict(zip(words, _REPEAT.sub(itemgetter(1), joined).split("\n")))
 
 
 def _lower_words(word_counts) -> set[str]:
@@ -93,7 +94,7 @@ class InconsistentSpelling(Rule):
             strict[keys[w]].append(w)
         by_loose: dict[str, list[str]] = defaultdict(list)
         for w in names:
-            by_loose[_LOOSE.sub("", keys[w])].append(w)
+            by_loose[keys[w].translate(_NO_HIJ)].append(w)
         wanted = {w for ws in strict.values() if len(ws) >= 2 for w in ws}
         wanted.update(w for ws in by_loose.values() if len(ws) >= 3 for w in ws)
         hits = _occurrences(text, wanted, find_variants(doc, ctx)[0]) if wanted else {}
@@ -112,7 +113,7 @@ class InconsistentSpelling(Rule):
         loose: dict[str, Counter] = defaultdict(Counter)
         for key, c in groups.items():
             if key not in decided:
-                loose[_LOOSE.sub("", key)].update(c)
+                loose[key.translate(_NO_HIJ)].update(c)
         scattered = {}
         for c in loose.values():
             if len(c) >= 3 and max(c.values()) == 1:
