@@ -68,7 +68,7 @@ class ImpossibleDate(Rule):
                 most = 28
             if day == 0 or day > most:
                 yield Finding(start, end, f"'{day} {month}' does not exist: {month} has {most} days")
-        # NUM_YEARS' matches begin one character before these (their separator)
+        # NUM_YEAR's matches begin one character before these (their separator)
         years = sorted((m.start() - 1, m.end()) for p in _YEAR_DIGITS for m in p.finditer(text))
         for y_start, y_end in years:
             m = NUM_DAY_MONTH.search(text, max(0, y_start - 6), y_start)

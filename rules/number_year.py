@@ -32,7 +32,7 @@ BOTH = [re.compile(rf"{d}(?<![\d.,/]{d})(?:{y}\d\d|\d{{4}})(?![\d]|[.,]\d)") for
 
 
 def _years_and_fives(text):
-    """(how often each YEARS match occurs, FIVES' matches in order)."""
+    """(how often each YEAR match occurs, the FIVE matches in order)."""
     years, fives = Counter(), []
     for p in BOTH:
         for m in p.finditer(text):
