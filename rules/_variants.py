@@ -17,16 +17,17 @@ def masked_text(doc, ctx) -> str:
     """The book's text with every URL blanked (same length): slugs are not renderings."""
 
     def make():
+        text = doc.text
         spans = sorted((u.start, u.end) for u in doc.urls)
         out, pos = [], 0
         for a, b in spans:
             a = max(a, pos)
             if a >= b:
                 continue
-            out.append(doc.text[pos:a])
-            out.append(blank(doc.text[a:b]))
+            out.append(text[pos:a])
+            out.append(blank(text[a:b]))
             pos = b
-        out.append(doc.text[pos:])
+        out.append(text[pos:])
         return "".join(out)
 
     return ctx.cached("variants:masked", make)
@@ -34,7 +35,9 @@ def masked_text(doc, ctx) -> str:
 
 def blank(s: str) -> str:
     """``s`` with every character but the line breaks made a space (same length)."""
-    return re.sub(r"[^\n]", " ", s) if "\n" in s else " " * len(s)
+    if "\n" not in s:
+        return " " * len(s)
+    return "\n".join([" " * len(line) for line in s.split("\n")])
 
 
 def notes_lookup(doc, ctx):
@@ -107,9 +110,13 @@ def in_english_name(text: str, start: int, end: int) -> bool:
     spelling (``Made in Belarus``, ``Academy of Sciences of Belarus``, ``China-Belarus Industrial
     Park``): a capitalised word and an English link word before it, or a capitalised compound
     head glued with a hyphen and a capitalised word after it."""
-    before = _TOKEN_BEFORE.search(text, max(0, start - 60), start)
-    if before and before[2] in ENGLISH_LINKS and before[1][:1].isupper():
-        return True
+    # the word just before must be a link word; the search (which tries every place in the
+    # window) runs only when it is
+    near = text[max(0, start - 60):start].rstrip(" \t\n")
+    if near[max(near.rfind(" "), near.rfind("\t"), near.rfind("\n")) + 1:] in ENGLISH_LINKS:
+        before = _TOKEN_BEFORE.search(text, max(0, start - 60), start)
+        if before and before[2] in ENGLISH_LINKS and before[1][:1].isupper():
+            return True
     if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
         head = re.search(r"([^\W\d_]+)-$", text[max(0, start - 40):start])
         after = _WORD_AFTER.match(text, end)

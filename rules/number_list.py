@@ -15,11 +15,32 @@ Good:  1. Energie. 2. Vervoer. 3. Chemie. 4. Elektronica. 5. Landbouw. 6. Bouw.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qa.rules.base import Finding, Rule
 
 # a number standing alone: ``(?<!\S)(\d{1,2})``, the look-behind after the first digit so that re scans quickly
 ITEM = re.compile(r"(\d(?<!\S\d)\d?)([.)])(?=\s)")
+
+
+@lru_cache(maxsize=32)
+def _item(digit: str) -> re.Pattern:
+    """ITEM for the items whose number starts with ``digit``: re scans for a literal character
+    several times faster than for a class."""
+    d = re.escape(digit)
+    return re.compile(rf"({d}(?<!\S{d})\d?)([.)])(?=\s)")
+
+
+def _items(doc, text: str):
+    """ITEM's matches in ``text`` (``body_text``), in order, one literal scan per digit the book
+    has: a match starts on a digit after white space, so no match starts inside another and each
+    digit's matches are the ones ITEM finds there."""
+    digits = sorted(c for c in doc.chars if c.isdecimal())  # body_text adds only spaces
+    if len(digits) > 12:
+        return list(ITEM.finditer(text))
+    found = [m for d in digits for m in _item(d).finditer(text)]
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 class ListNumbering(Rule):
@@ -31,7 +52,7 @@ class ListNumbering(Rule):
     def check(self, doc, ctx):
         text = doc.body_text
         chain: list[re.Match] = []
-        for m in ITEM.finditer(text):
+        for m in _items(doc, text):
             if chain and (m.start() - chain[-1].end() > self.config["max_gap"] or m[2] != chain[-1][2]
                           or (m[1] == "1" and chain[-1][1] != "1")):
                 yield from self._check_chain(text, chain)

@@ -48,6 +48,9 @@ class NumberSlugMismatch(Rule):
     def _currencies(self, doc, note, s):
         slug_cur = {}
         words = list(s.words)
+        joined = "-".join(words)
+        if not any(mark in joined for mark in SLUG_CURRENCY):
+            return  # no currency mark, as a word or before a number: nothing to compare
         for i, w in enumerate(words):
             m = SLUG_NUMBER.fullmatch(w)
             if not m:

@@ -25,14 +25,23 @@ CUE = re.compile(r"(?:(?:\b(?:in|sinds|vanaf|tot|tussen|en|t/m|begin|eind|medio|
 # definitions (as text: the rule compiles the faster equivalents below)
 FIVE = r"([12])(?<![\d.,/][12])(\d{4})(?![\d]|[.,]\d)"
 YEAR = r"(?:19|20)(?<![\d.,/]19)(?<![\d.,/]20)\d\d(?![\d]|[.,]\d)"
-# the same, one pattern per leading digit(s): a plain prefix is scanned for fast, a class is not;
-# matches are whole digit runs, so the patterns' matches never overlap
-FIVES = [re.compile(rf"({d})(?<![\d.,/]{d})(\d{{4}})(?![\d]|[.,]\d)") for d in "12"]
-YEARS = [re.compile(rf"{c}(?<![\d.,/]{c})\d\d(?![\d]|[.,]\d)") for c in ("19", "20")]
+# both in one pattern per leading digit (re scans for a literal character fast, not for a class): a year is a
+# whole run of four digits, a five-digit number a whole run of five, so at most one of them
+# matches at a position and their matches never overlap; the length tells which matched
+BOTH = [re.compile(rf"{d}(?<![\d.,/]{d})(?:{y}\d\d|\d{{4}})(?![\d]|[.,]\d)") for d, y in (("1", "9"), ("2", "0"))]
 
 
-def _in_order(patterns, text):
-    return sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
+def _years_and_fives(text):
+    """(how often each YEAR match occurs, the FIVE matches in order)."""
+    years, fives = Counter(), []
+    for p in BOTH:
+        for m in p.finditer(text):
+            if m.end() - m.start() == 4:
+                years[m[0]] += 1
+            else:
+                fives.append(m)
+    fives.sort(key=lambda m: m.start())
+    return years, fives
 
 
 class CorruptedYear(Rule):
@@ -43,9 +52,9 @@ class CorruptedYear(Rule):
 
     def check(self, doc, ctx):
         text = masked_text(doc, ctx)
-        years = Counter(m[0] for m in _in_order(YEARS, text))
+        years, fives = _years_and_fives(text)
         known = {y for y, n in years.items() if n >= self.config["min_year_uses"]}
-        for m in _in_order(FIVES, text):
+        for m in fives:
             digits = m[0]
             near = {digits[:i] + digits[i + 1:] for i in range(5)} & known
             if not near or not CUE.search(text, max(0, m.start() - 20), m.start()):

@@ -21,7 +21,9 @@ from qa.rules._variants import message, notes_lookup, preferred, squash
 from qa.rules.base import Finding, Rule
 
 # one to four words in brackets, a line break allowed between words; no digits
-LABEL = re.compile(r"\[([^\W\d_]+(?:[ \t]*\n?[ \t]*[^\W\d_]+){0,3})[ \t]*\]")
+# (the letter runs possessive: a word split in pieces ends at the same ']' or nowhere, so only
+# the useless backtracking goes)
+LABEL = re.compile(r"\[([^\W\d_]++(?:[ \t]*\n?[ \t]*[^\W\d_]++){0,3})[ \t]*\]")
 SLOT_AFTER = re.compile(r"[ \t]*\.?[ \t]*\n?[ \t]*[-–—]")
 
 
@@ -42,33 +44,40 @@ class InconsistentLabel(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        found = []  # (start, end, surface, key, in_slot)
+        found = []  # (start, end, surface, in_slot)
         in_notes = notes_lookup(doc, ctx)
+        surfaces: dict[str, str] = {}  # a label as written -> its words on one line
         for m in LABEL.finditer(text):
-            surface = squash(m[1])
-            in_slot = bool(in_notes(m.start()) and SLOT_AFTER.match(text, m.end()))
-            found.append((m.start(), m.end(), surface, surface.casefold(), in_slot))
-        slot_keys = {key for *_, key, in_slot in found if in_slot}
+            raw = m[1]
+            surface = surfaces.get(raw)
+            if surface is None:
+                surface = surfaces[raw] = squash(raw)
+            start, end = m.span()
+            found.append((start, end, surface, bool(in_notes(start) and SLOT_AFTER.match(text, end))))
+        keys = {surface: surface.casefold() for surface in surfaces.values()}
+        slot_keys = {keys[surface] for _, _, surface, in_slot in found if in_slot}
         if len(slot_keys) < 2:
             return
         families = _cluster(slot_keys)
         counts: dict[int, Counter] = defaultdict(Counter)
-        for _, _, surface, key, _ in found:
-            if key in families:
-                counts[families[key]][surface] += 1
+        for _, _, surface, _ in found:
+            fam = families.get(keys[surface])
+            if fam is not None:
+                counts[fam][surface] += 1
         prefer = self.config["prefer"]
         for fam, c in counts.items():
             best, chosen = preferred(c, prefer, self.config["min_count"])
             if best is None:
                 continue
-            for start, end, surface, key, _ in found:
-                if families.get(key) != fam or surface == best:
+            said = {}  # surface -> message, the same for each of its uses
+            for start, end, surface, _ in found:
+                if surface == best or families.get(keys[surface]) != fam:
                     continue
-                yield Finding(start, end,
-                              message(f"[{surface}]", c[surface], f"[{best}]", c[best],
-                                      "this bibliographic label", chosen),
-                              f"[{best}]",
-                              safe=chosen)
+                msg = said.get(surface)
+                if msg is None:
+                    msg = said[surface] = message(f"[{surface}]", c[surface], f"[{best}]", c[best],
+                                                  "this bibliographic label", chosen)
+                yield Finding(start, end, msg, f"[{best}]", safe=chosen)
 
 
 def _cluster(keys: set[str]) -> dict[str, int]:

@@ -64,18 +64,23 @@ _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ODD = ("\u0131", "\u017f")  # ı ſ
 
 
-def _compile_fast(pack: dict):
+_SAFE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_AFTER_JOINER = re.compile(r"[-'’](?=([^\n]{1,4}))")  # the (up to) four characters after a joiner
+
+
+def _compile_fast(pack: dict, present=None):
     """The same matches as :func:`compile_sets`, found faster.
 
-    Case-sensitive forms: one alternation whose branches each start with a literal first
-    letter (re then skips to those letters in C; a leading look-around would make it try every
-    position), the forms grouped by that letter in pack order, the look-behind moved after it.
-    Ignore-case forms: a lower-case run of their first word is looked up in the lowered text
-    with ``str.find`` and the form's pattern is tried only there. Each branch ends in an empty
-    named group ``g<set>_<form>`` that tells which form matched. As in compile_sets, a match
-    starts only on a form's first letter or (ignore-case) its other case. Returns (regex,
-    groups, probes, ignore-case regex, initials) where probes are (piece, offset in the form);
-    None when some ignore-case form has no usable piece."""
+    Case-sensitive forms: one alternation per literal first letter (re then skips to that
+    letter in C; a leading look-around or a class of first letters would make it test every
+    position), the forms in pack order, the look-behind moved after the letter. A form whose
+    first word ``present`` says the book never writes cannot match and is left out (a branch
+    that never matches changes no match). Ignore-case forms: a lower-case run of their first
+    word is looked up (see :func:`_scan`) and the form's pattern is tried only there. Each
+    branch ends in an empty named group ``g<set>_<form>`` that tells which form matched. As in
+    compile_sets, a match starts only on a form's first letter or (ignore-case) its other case.
+    Returns (regexes by first letter, groups, probes, ignore-case regex, initials) where probes
+    are (piece, offset in the form); None when some ignore-case form has no usable piece."""
     by_first: dict[str, list[str]] = {}
     groups, probes, ic_alts, initials = {}, [], [], set()
     for group, (name, entry, forms) in set_table(pack).items():
@@ -84,8 +89,8 @@ def _compile_fast(pack: dict):
         for j, f in enumerate(forms):
             g = f"{group}_{j}"
             groups[g] = group
-            initials.update({f[0], f[0].swapcase()} if entry.get("ignore-case") else {f[0]})
             if entry.get("ignore-case"):
+                initials.update({f[0], f[0].swapcase()})
                 word = f.split()[0].lower()
                 if len(word) != len(f.split()[0]):
                     return None
@@ -97,30 +102,88 @@ def _compile_fast(pack: dict):
                 ic_alts.append(f"(?i:{_form_pattern(f)}){suffix}{tail}(?P<{g}>)")
                 continue
             words = f.split()
+            if present is not None and not present(words[0]):
+                continue
+            initials.add(f[0])
             rest = r"\s+".join([re.escape(words[0][1:])] + [re.escape(w) for w in words[1:]])
             by_first.setdefault(f[0], []).append(f"{rest}{suffix}{tail}(?P<{g}>)")
-    branches = [f"{re.escape(c)}(?<!{LETTER}[\\s\\S])(?:{'|'.join(alts)})" for c, alts in by_first.items()]
-    regex = re.compile("|".join(branches)) if branches else None
+    regexes = [re.compile(f"{re.escape(c)}(?<!{LETTER}[\\s\\S])(?:{'|'.join(alts)})")
+               for c, alts in by_first.items()]
     ic = re.compile(f"(?<!{LETTER})(?:" + "|".join(ic_alts) + ")") if ic_alts else None
-    return regex, groups, probes, ic, frozenset(initials)
+    return regexes, groups, probes, ic, frozenset(initials)
+
+
+def _tokens(doc, ctx):
+    """The book's distinct words (``doc.word_counts``, the whole text) joined by line breaks, and
+    a test whether a word of letters (joined by hyphens or apostrophes) occurs in the text: such
+    a word lies inside one counted word wherever it stands."""
+
+    def make():
+        words = doc.word_counts
+        joined = "\n".join(words)
+        # where a form can start inside a word: at its start or after a joiner (a letter stands
+        # before every other place); their first four letters rule out most absent forms fast
+        heads = {w[:4] for w in words}
+        heads.update(_AFTER_JOINER.findall(joined))
+        seen: dict[str, bool] = {}
+
+        def present(word: str) -> bool:
+            got = seen.get(word)
+            if got is None:
+                got = seen[word] = (not _SAFE_WORD.fullmatch(word) or word in words
+                                    or (len(word) < 4 or word[:4] in heads) and word in joined)
+            return got
+
+        return joined, present
+
+    return ctx.cached("variants:tokens", make)
+
+
+def _case_variants(joined: str, low: str, piece: str) -> set[str]:
+    """Every spelling in ``joined`` (``low`` is its lower case) whose per-character lower case is
+    ``piece`` (ASCII letters): where no character lowers to two, those are the pieces of the text
+    that lower to ``piece``."""
+    out, pos = set(), low.find(piece)
+    while pos >= 0:
+        out.add(joined[pos:pos + len(piece)])
+        pos = low.find(piece, pos + 1)
+    return out
 
 
 def _scan(doc, ctx, pack: dict, text: str):
     """(start, end, set group, match) of every form in ``text``, as compile_sets' regex finds them."""
-    fast = _compile_fast(pack)
-    if fast is not None:
-        regex, groups, probes, ic, initials = fast
-        lower = ctx.cached("lower.text", lambda: doc.text.lower())
-        if len(lower) == len(text) and not any(c in text for c in _ODD):
-            # offsets of the lowered text are the text's
-            cs = [(m.start(), m.end(), groups[m.lastgroup], m) for m in regex.finditer(text)] if regex else []
+    joined, present = _tokens(doc, ctx)
+    fast = _compile_fast(pack, present)
+    # Under (?i) only ASCII letters, the Kelvin sign, İ, ı and ſ meet an ASCII piece; with no
+    # character that lowers to two (İ) and no ı ſ, a piece's occurrences are its spellings
+    # among the book's words (which the text's letters all belong to), found case-sensitively.
+    if fast is not None and not any(c in doc.chars for c in _ODD) \
+            and all(len(c.lower()) == 1 for c in doc.chars):
+        regexes, groups, probes, ic, initials = fast
+        cs = [(m.start(), m.end(), groups[m.lastgroup], m) for r in regexes for m in r.finditer(text)]
+        if len(regexes) > 1:
+            cs.sort(key=lambda h: h[0])
+        if all(a[1] <= b[0] for a, b in zip(cs, cs[1:])):  # else the one alternation decides
             starts = set()
+            source = doc.text
+            spellings: dict[str, list[int]] = {}  # spelling -> offsets of the probes it spells
+            low = joined.lower() if probes else ""
             for piece, offset in probes:
-                pos = lower.find(piece)
-                while pos >= 0:
-                    if pos >= offset and text[pos - offset] in initials:
-                        starts.add(pos - offset)
-                    pos = lower.find(piece, pos + 1)
+                for spelling in _case_variants(joined, low, piece):
+                    spellings.setdefault(spelling, []).append(offset)
+            by_first: dict[str, list[str]] = {}
+            for spelling in spellings:
+                by_first.setdefault(spelling[0], []).append(spelling)
+            for first, group in by_first.items():
+                # every position where one of them starts (one scan for a literal first letter)
+                ahead = re.compile(re.escape(first) + "(?=" + "|".join(re.escape(g[1:]) for g in group) + ")")
+                for hit in ahead.finditer(source):
+                    pos = hit.start()
+                    for spelling in group:
+                        if source.startswith(spelling, pos):
+                            for offset in spellings[spelling]:
+                                if pos >= offset and text[pos - offset] in initials:
+                                    starts.add(pos - offset)
             found, last = [], -1
             for s in sorted(starts):
                 if s < last:
@@ -147,13 +210,18 @@ def find_variants(doc, ctx, pack_name: str = "variants"):
         out = []
         if not sets:
             return out, sets
+        known = {}  # (set group, matched text) -> (set name, form, suffix): the same each time
         for start, end, group, m in _scan(doc, ctx, pack, masked_text(doc, ctx)):
-            name, entry, forms = sets[group]
-            got = squash(m[0])
-            fold = entry.get("ignore-case")
-            form = next(f for f in forms if (got.casefold().startswith(f.casefold()) if fold
-                                             else got.startswith(f)))
-            out.append((start, end, name, form, got[len(form):]))
+            key = (group, m[0])
+            got = known.get(key)
+            if got is None:
+                name, entry, forms = sets[group]
+                shown = squash(m[0])
+                fold = entry.get("ignore-case")
+                form = next(f for f in forms if (shown.casefold().startswith(f.casefold()) if fold
+                                                 else shown.startswith(f)))
+                got = known[key] = (name, form, shown[len(form):])
+            out.append((start, end) + got)
         return out, sets
 
     return ctx.cached(f"variants:found:{pack_name}", make)

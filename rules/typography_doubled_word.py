@@ -21,18 +21,14 @@ WORDISH = re.compile(r"[\w-]")
 
 @lru_cache(maxsize=16)
 def _fast_pattern(letters: str, others: str) -> re.Pattern:
-    """DOUBLE for lower-cased text made of ``letters`` and ``others`` (the characters that may stand
-    before a word): the same matches, one character earlier (the one before the word is matched, not
-    looked behind at), so that re scans for those characters and tries a match only at word starts."""
+    """DOUBLE for a text made of ``letters`` and ``others`` (the characters that may stand before a
+    word): the same matches, one character earlier (the one before the word is matched, not looked
+    behind at), so that re scans for those characters and tries a match only at word starts. Only
+    the back-reference ignores case, as under DOUBLE's re.I (the same case-folding comparison):
+    no character changes whether it is a letter, a word character or a hyphen with its case, so
+    the classes need no folding and the text no lowering (which cost a full copy)."""
     let, other = "[" + re.escape(letters) + "]", "[" + re.escape(others) + "]"
-    return re.compile(rf"{other}({let}++)(\s++)(\1)(?![\w-])")
-
-
-def _lower(text: str) -> str:
-    """``text.lower()`` in pieces: lower() first allocates room for three 4-byte characters per
-    character (36 MB for a 3 MB book); per character it is the same (no final sigma: see below)."""
-    step = 1 << 16
-    return "".join([text[a:a + step].lower() for a in range(0, len(text), step)])
+    return re.compile(rf"{other}({let}++)(\s++)((?i:\1))(?![\w-])")
 
 
 def _matches(doc, ctx):
@@ -40,18 +36,13 @@ def _matches(doc, ctx):
     body = doc.body_text
 
     def fast():
-        # case-insensitive back-references compare simple lower cases: the same as lower() when no
-        # character changes length (İ) or depends on its neighbours (final sigma)
-        if "Σ" in doc.chars or "İ" in doc.chars:
-            return None
-        chars = {c.lower() for c in doc.chars} | {" "}
+        chars = set(doc.chars) | {" "}  # body_text blanks with spaces
         letters = "".join(sorted(c for c in chars if LETTER.match(c)))
         others = "".join(sorted(c for c in chars if not WORDISH.match(c)))
         return _fast_pattern(letters, others) if letters and others else None
 
     pattern = ctx.cached("typography:doubled-word", fast)
-    low = _lower(body) if pattern is not None else None
-    if low is None or len(low) != len(body):
+    if pattern is None:
         yield from ((m.start(), m.end(), m.end(1), m.start(3)) for m in DOUBLE.finditer(body))
         return
     pos = 0
@@ -59,7 +50,7 @@ def _matches(doc, ctx):
     if m0:
         yield m0.start(), m0.end(), m0.end(1), m0.start(3)
         pos = m0.end()
-    for m in pattern.finditer(low, pos):
+    for m in pattern.finditer(body, pos):
         yield m.start(1), m.end(), m.end(1), m.start(3)
 
 
