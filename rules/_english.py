@@ -122,7 +122,7 @@ def _find(doc, ctx) -> list[EnglishSpan]:
     ``str.find`` of the book's few lower-case ones, one token at a time to either side."""
     text = masked_text(doc, ctx)  # URLs blanked, so that slugs never look like words
     v = ctx.cached("english.vocab", lambda: Vocab(ctx))
-    words, extra = _book_words(doc, ctx, text)
+    words, extra, bounds = _book_words(doc, ctx, text)
     only, connectors, suffixes = v.only, v.connectors, v.suffixes
     heads = v.order_heads | v.generic
 
@@ -145,7 +145,7 @@ def _find(doc, ctx) -> list[EnglishSpan]:
         # connector) or a word-order head, else it returns None
         return member(w) and ((w not in connectors and w != "&" and v.english(w)) or w in heads)
 
-    countries = v.countries
+    countries, shared = v.countries, v.shared
     seeds: list[tuple[int, int, str]] = []  # the hopeful tokens: (start, end, word)
     compounds: list[tuple[int, int, str]] = []  # hyphen compounds with an English country name
     flags: dict[str, int] = {}
@@ -153,7 +153,12 @@ def _find(doc, ctx) -> list[EnglishSpan]:
         w = m[0]
         f = flags.get(w)
         if f is None:
-            f = flags[w] = hopeful(w) | (2 if "-" in w and not countries.isdisjoint(w.split("-")) else 0)
+            if "-" in w or "’" in w:
+                f = hopeful(w) | (2 if "-" in w and not countries.isdisjoint(w.split("-")) else 0)
+            else:  # what hopeful needs at least (most capitalised words are Dutch)
+                lw = w.lower()
+                f = (w in heads or lw in only or lw in shared or lw.endswith(suffixes)) and hopeful(w)
+            flags[w] = f
         if f:
             s = m.start()
             if s and text[s - 1] in "'’-" and not _token_start(text, s):
@@ -169,7 +174,7 @@ def _find(doc, ctx) -> list[EnglishSpan]:
     for w in sorted(w for w in lower if "a" <= w[0] <= "z"):
         f = hopeful(w) | (2 if "-" in w and not countries.isdisjoint(w.split("-")) else 0)
         if f:
-            for s in _occurrences(text, w):
+            for s in _occurrences(text, w, bounds.get(w, -1) if w not in extra else -1):
                 if f & 1:
                     seeds.append((s, s + len(w), w))
                 if f & 2:
@@ -217,12 +222,14 @@ def _token_start(text: str, s: int) -> bool:
     return False
 
 
-def _occurrences(text: str, w: str):
-    """Where the token ``w`` stands in ``text`` as a whole token."""
+def _occurrences(text: str, w: str, most: int = -1):
+    """Where the token ``w`` stands in ``text`` as a whole token (``most`` times at most, when
+    that is known)."""
     n, s = len(w), text.find(w)
-    while s >= 0:
+    while s >= 0 and most:
         if _whole(text, s, s + n):
             yield s
+            most -= 1
         s = text.find(w, s + 1)
 
 
@@ -263,7 +270,7 @@ def _next(text: str, b: int):
     return (m[0], g, m.end()) if m else None
 
 
-def _book_words(doc, ctx, text: str) -> tuple[set | frozenset, set]:
+def _book_words(doc, ctx, text: str) -> tuple[set, set, dict]:
     """The book's distinct tokens, or more (every token is in one of the two sets), without
     splitting the text: the words the document model counts (case kept), and the tokens of
     those that are not plain ASCII words (``Oekraïne`` holds ``Oekra`` and ``ne``) or that
@@ -276,7 +283,7 @@ def _make_book_words(doc, text: str):
     from qa import document
 
     if document.WORD.pattern != WORD_PATTERN or document.WORD_JOINERS != "-'’":
-        return set(), _exact_words(text)  # the model counts other words: split the text
+        return set(), _exact_words(text), {}  # the model counts other words: split the text
     original, counts = doc.text, doc.word_counts
     n = len(text)
 
@@ -304,6 +311,9 @@ def _make_book_words(doc, text: str):
             edges.append(u.end)
     in_urls = Counter(chain.from_iterable(pattern.findall(original, a, b) for a, b in windows))
     words = set(counts).difference([w for w, k in in_urls.items() if k >= counts[w]])
+    # how often a plain word can be a token: where the book has it outside URLs (a token
+    # inside a longer word, or at an edge below, is in ``extra``)
+    bounds = _Bounds(counts, in_urls)
     odd = set(filterfalse(str.isalpha, words))
     odd.update(filterfalse(str.isascii, words))
     extra = set(TOKEN.findall("\n".join(odd)))
@@ -316,7 +326,16 @@ def _make_book_words(doc, text: str):
     for s in edges:
         if 0 <= s < n:
             extra.update(TOKEN.findall(text, *around(s)))
-    return words, extra
+    return words, extra, bounds
+
+
+class _Bounds:
+    def __init__(self, counts, in_urls):
+        self._counts, self._in_urls = counts, in_urls
+
+    def get(self, w: str, default: int) -> int:
+        n = self._counts.get(w)
+        return default if n is None else n - self._in_urls.get(w, 0)
 
 
 def _word_edge(text: str, s: int, step: int) -> int:
