@@ -122,7 +122,7 @@ def _find(doc, ctx) -> list[EnglishSpan]:
     ``str.find`` of the book's few lower-case ones, one token at a time to either side."""
     text = masked_text(doc, ctx)  # URLs blanked, so that slugs never look like words
     v = ctx.cached("english.vocab", lambda: Vocab(ctx))
-    words, extra, bounds = _book_words(doc, ctx, text)
+    words, extra, bounds = _book_words(doc, text)
     only, connectors, suffixes = v.only, v.connectors, v.suffixes
     heads = v.order_heads | v.generic
 
@@ -149,6 +149,7 @@ def _find(doc, ctx) -> list[EnglishSpan]:
     seeds: list[tuple[int, int, str]] = []  # the hopeful tokens: (start, end, word)
     compounds: list[tuple[int, int, str]] = []  # hyphen compounds with an English country name
     flags: dict[str, int] = {}
+    english_memo = v._memo
     for m in CAPITAL.finditer(text):
         w = m[0]
         f = flags.get(w)
@@ -157,7 +158,10 @@ def _find(doc, ctx) -> list[EnglishSpan]:
                 f = hopeful(w) | (2 if "-" in w and not countries.isdisjoint(w.split("-")) else 0)
             else:  # what hopeful needs at least (most capitalised words are Dutch)
                 lw = w.lower()
-                f = (w in heads or lw in only or lw in shared or lw.endswith(suffixes)) and hopeful(w)
+                if w in heads or lw in only or lw in shared or lw.endswith(suffixes):
+                    f = hopeful(w)
+                else:
+                    f = english_memo[w] = False  # and not English either (for _judge)
             flags[w] = f
         if f:
             s = m.start()
@@ -270,16 +274,12 @@ def _next(text: str, b: int):
     return (m[0], g, m.end()) if m else None
 
 
-def _book_words(doc, ctx, text: str) -> tuple[set, set, dict]:
+def _book_words(doc, text: str) -> tuple[set, set, dict]:
     """The book's distinct tokens, or more (every token is in one of the two sets), without
     splitting the text: the words the document model counts (case kept), and the tokens of
     those that are not plain ASCII words (``Oekraïne`` holds ``Oekra`` and ``ne``) or that
     differ where the two definitions part: an apostrophe not followed by a letter (``students'``),
-    and the edges of the blanked URLs."""
-    return ctx.cached("english.words", lambda: _make_book_words(doc, text))
-
-
-def _make_book_words(doc, text: str):
+    and the edges of the blanked URLs. Also how often a plain word can be a token."""
     from qa import document
 
     if document.WORD.pattern != WORD_PATTERN or document.WORD_JOINERS != "-'’":
@@ -309,7 +309,7 @@ def _make_book_words(doc, text: str):
             edges.append(u.start - 1)
         if u.end < n and (_letter(original[u.end]) or original[u.end] in "-'’"):
             edges.append(u.end)
-    in_urls = Counter(chain.from_iterable(pattern.findall(original, a, b) for a, b in windows))
+    in_urls = Counter(pattern.findall("\n".join([original[a:b] for a, b in windows])))
     words = set(counts).difference([w for w, k in in_urls.items() if k >= counts[w]])
     # how often a plain word can be a token: where the book has it outside URLs (a token
     # inside a longer word, or at an edge below, is in ``extra``)
@@ -464,12 +464,13 @@ def _head_final(words: list[str], kinds: list[str], run, text: str, v: Vocab, so
 def _judge(in_notes, text, run, v: Vocab, solid=frozenset()):
     words = [t[0] for t in run]
     kinds = []
+    connectors, english, heads = v.connectors, v.english, v.heads
     for w in words:
-        if w in v.connectors or w == "&":
+        if w in connectors or w == "&":
             kinds.append("K")
-        elif v.english(w):
+        elif english(w):
             kinds.append("E")
-        elif w in v.heads:
+        elif w in heads:
             kinds.append("H")
         else:
             kinds.append("N")
@@ -484,13 +485,14 @@ def _judge(in_notes, text, run, v: Vocab, solid=frozenset()):
     inner = kinds[a:b + 1]
     n_e, n_h, n_k = inner.count("E"), inner.count("H"), inner.count("K")
     # English word order: a name followed by a head noun (Grodno District, Krasnogvardeyskaya Street)
-    ordered = [words[i] for i in range(a, b + 1) if words[i] in v.order_heads and i > 0 and kinds[i - 1] == "N"
-               and _name_like(words[i - 1], v) and not _sentence_start(text, run[i - 1][1])]
+    ordered = [] if v.order_heads.isdisjoint(words[a:b + 1]) else \
+        [words[i] for i in range(a, b + 1) if words[i] in v.order_heads and i > 0 and kinds[i - 1] == "N"
+         and _name_like(words[i - 1], v) and not _sentence_start(text, run[i - 1][1])]
     order = bool(ordered) or final is not None
     weak_order = order and final is None and all(w in v.weak_order_heads for w in ordered)
     if not n_e and not order:
         return None
-    generic = any(w in v.generic for w in words[a:b + 1])
+    generic = not v.generic.isdisjoint(words[a:b + 1])
     # widen: leading names (Yanka Kupala State University), trailing "of <Name>" (of Belarus)
     while a > 0 and kinds[a - 1] == "N" and _name_like(words[a - 1], v) and not _sentence_start(text, run[a][1]):
         a -= 1
@@ -512,8 +514,8 @@ def _judge(in_notes, text, run, v: Vocab, solid=frozenset()):
         a += 1
     start, end = run[a][1], run[b][2]
     evidence = [w for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if k in "EK"] or [words[i] for i in range(a, b + 1) if kinds[i] == "H"]
-    lower = sum(1 for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if w[0].islower() and k == "E")
-    if lower >= 2 and n_k and words[a][0].islower():
+    if n_k and words[a][0].islower() and \
+            sum(1 for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if w[0].islower() and k == "E") >= 2:
         kind = "clause"
     elif single:
         kind = "word"
