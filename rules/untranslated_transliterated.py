@@ -47,7 +47,8 @@ class UntranslatedTransliterated(Rule):
             # re tries these alternations at every position; every match begins with a literal
             # (a known word's first word, a letter group's leading letters), so try them only
             # where str.find puts those literals, leftmost first and not overlapping, as re does
-            occ = ctx.cached("transliterated.occurrences", lambda: _occurrences(text, firsts + starts, _words_blob(doc)))
+            occ = ctx.cached("transliterated.occurrences",
+                             lambda: _occurrences(text, firsts + starts, _words_blob(doc)))
             known_hits = _leftmost(known_re, text, {p for w in firsts for p in occ[w]})
             letter_hits = _leftmost(letters_re, text, {p for w in starts for p in occ[w]})
         for m in known_hits:
