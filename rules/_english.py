@@ -17,14 +17,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from functools import lru_cache
+from itertools import chain, filterfalse
 
 from qa.rules._variants import masked_text, notes_lookup
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
-# TOKEN with a capture group for re.split, written to begin with a character class (re then
-# skips non-token characters in C); the same tokens
-SPLIT = re.compile(r"([&A-Za-z](?:(?<=&)|[A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*))")
+# a capitalised TOKEN not preceded by a letter (the look-behind follows the first character, so
+# that re skips to capitals in C); after an apostrophe or a hyphen it may still be a word's tail
+CAPITAL = re.compile(r"[A-Z](?<![A-Za-z].)[A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
+WORD_PATTERN = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"  # qa.document.WORD, whose words the book counts
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_IN_TOKEN = _LETTERS | frozenset("'’-")  # the characters a word token may hold
 GAP = re.compile(r"[ \t]*(?:\n[ \t]*){0,4}")  # white space only, a few hard line breaks at most
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 CLAUSE_END = re.compile(r"[.;:!?()\"“”«»]|\n[ \t]*\n[ \t]*\n")
@@ -49,21 +53,14 @@ class EnglishSpan:
 
 
 class Vocab:
-    """The word lists of the ``english_words`` and ``english`` packs, as sets.
+    """The word lists of the ``english_words`` and ``english`` packs, as sets. The long
+    English-only list is made a set once per process (20,000 words: 2 ms) and shared between
+    the books of a run, since it is the same string unless a book's own file adds words."""
 
-    Given the book's tokens, the long English-only list keeps just the words that a lookup can
-    ask for: the tokens and the lower-cased parts of their hyphenated forms (intersecting is
-    cheaper than making a set of 20,000 words)."""
-
-    def __init__(self, ctx, tokens=None):
+    def __init__(self, ctx):
         words = ctx.pack("english_words")
         pack = ctx.pack("english")
-        if tokens is None:
-            self.only = set(words["words"].split())
-        else:
-            wanted = set(tokens)
-            wanted.update("\n".join(wanted).lower().replace("’", "'").replace("-", "\n").split("\n"))
-            self.only = wanted.intersection(words["words"].split())
+        self.only = _word_set(words["words"])
         self.shared = set(words["shared"].split())
         self.connectors = set(pack["connectors"])
         self.heads = set(pack["heads"])
@@ -107,60 +104,105 @@ class Vocab:
         return w[0].isupper() and len(parts) == 1 and parts[0] in self.shared
 
 
+@lru_cache(maxsize=4)
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 def find(doc, ctx) -> list[EnglishSpan]:
     """Every English span of the book (computed once per run, shared by the rules)."""
     return ctx.cached("english.spans", lambda: _find(doc, ctx))
 
 
 def _find(doc, ctx) -> list[EnglishSpan]:
+    """Runs of member words (capitalised words, connectors, English words) joined only by white
+    space, judged when they hold a hopeful word (one that can make a span: an English word or a
+    head). Most words are lower-case Dutch words that are neither, so the text is not split into
+    words: the runs grow from the hopeful words alone, found by one scan for capitalised words and
+    ``str.find`` of the book's few lower-case ones, one token at a time to either side."""
     text = masked_text(doc, ctx)  # URLs blanked, so that slugs never look like words
-    # the tokens and the text between them, by one C-level split: parts[2k + 1] is token k,
-    # parts[2k] the text before it; ends[j] is where parts[j] ends
-    parts = SPLIT.split(text)
-    tokens = parts[1::2]
-    ends = list(accumulate(map(len, parts)))
-    distinct = set(tokens)
-    v = ctx.cached("english.vocab", lambda: Vocab(ctx, distinct))
-
+    v = ctx.cached("english.vocab", lambda: Vocab(ctx))
+    words, extra, bounds = _book_words(doc, text)
     only, connectors, suffixes = v.only, v.connectors, v.suffixes
+    heads = v.order_heads | v.generic
+
+    memo: dict[str, bool] = {}
 
     def member(w: str) -> bool:
-        if w[0].isupper() or w in connectors or w == "&":
-            return True
-        if "-" not in w:  # fast path for the common lower-case word
-            return len(w) > 2 and w in only or w.endswith(suffixes) and v.english(w)
-        return v.english(w)
+        m = memo.get(w)
+        if m is None:
+            if w[0].isupper() or w in connectors or w == "&":
+                m = True
+            elif "-" not in w:  # fast path for the common lower-case word
+                m = len(w) > 2 and w in only or w.endswith(suffixes) and v.english(w)
+            else:
+                m = v.english(w)
+            memo[w] = m
+        return m
 
-    is_member = {w: member(w) for w in distinct}
-    # whether a run with this word can make a span: _judge needs an English word (not a
-    # connector) or a word-order head, else it returns None
-    hopeful = {w: (w not in connectors and w != "&" and v.english(w)) or w in v.order_heads or w in v.generic
-               for w, m in is_member.items() if m}
-    solid = _Lowered(distinct)  # the book's words, to see whether it writes a compound solid
+    def hopeful(w: str) -> bool:
+        # whether a run with this word can make a span: _judge needs an English word (not a
+        # connector) or a word-order head, else it returns None
+        return member(w) and ((w not in connectors and w != "&" and v.english(w)) or w in heads)
+
+    countries, shared = v.countries, v.shared
+    seeds: list[tuple[int, int, str]] = []  # the hopeful tokens: (start, end, word)
+    compounds: list[tuple[int, int, str]] = []  # hyphen compounds with an English country name
+    flags: dict[str, int] = {}
+    english_memo = v._memo
+    for m in CAPITAL.finditer(text):
+        w = m[0]
+        f = flags.get(w)
+        if f is None:
+            if "-" in w or "’" in w:
+                f = hopeful(w) | (2 if "-" in w and not countries.isdisjoint(w.split("-")) else 0)
+            else:  # what hopeful needs at least (most capitalised words are Dutch)
+                lw = w.lower()
+                if w in heads or lw in only or lw in shared or lw.endswith(suffixes):
+                    f = hopeful(w)
+                else:
+                    f = english_memo[w] = False  # and not English either (for _judge)
+            flags[w] = f
+        if f:
+            s = m.start()
+            if s and text[s - 1] in "'’-" and not _token_start(text, s):
+                continue  # the tail of a longer word (d’Artagnan, anti-Russisch)
+            if f & 1:
+                seeds.append((s, m.end(), w))
+            if f & 2:
+                compounds.append((s, m.end(), w))
+    # the lower-case words that may be hopeful or compounds: few, so each is looked up by str.find
+    lower = (words & only) | (extra & only) | (words & heads) | (extra & heads)
+    lower.update(w for w in extra if not w.isalpha())
+    lower.update(_ending(chain(words, extra), suffixes))
+    for w in sorted(w for w in lower if "a" <= w[0] <= "z"):
+        f = hopeful(w) | (2 if "-" in w and not countries.isdisjoint(w.split("-")) else 0)
+        if f:
+            for s in _occurrences(text, w, bounds.get(w, -1) if w not in extra else -1):
+                if f & 1:
+                    seeds.append((s, s + len(w), w))
+                if f & 2:
+                    compounds.append((s, s + len(w), w))
+    seeds.sort()
+
+    solid = _Lowered(text, words, extra)  # the book's words, to see whether it writes a compound solid
     in_notes = notes_lookup(doc, ctx)
     out: list[EnglishSpan] = []
-
-    def judge(ks: list[int]):
-        run = [(tokens[k], ends[2 * k], ends[2 * k + 1]) for k in ks]  # (word, start, end)
+    reached = -1
+    for s, e, w in seeds:
+        if s < reached:
+            continue  # in the run of an earlier hopeful word
+        run = [(w, s, e)]  # (word, start, end)
+        while (t := _previous(text, run[0][1])) and member(t[0]):
+            run.insert(0, t)
+        while (t := _next(text, run[-1][2])) and member(t[0]):
+            run.append(t)
+        reached = run[-1][2]
         span = _judge(in_notes, text, run, v, solid)
         if span and not _accepted(span, text, v):
             out.append(span)
-
-    # only the member tokens: a run breaks at any other token, or at more than white space
-    # between two members; a run is judged only when it has a hopeful word
-    ks: list[int] = []
-    hope, prev = False, -2
-    for k in compress(range(len(tokens)), map(is_member.__getitem__, tokens)):
-        if ks and not (k == prev + 1 and GAP.fullmatch(parts[2 * k])):
-            if hope:
-                judge(ks)
-            ks, hope = [], False
-        ks.append(k)
-        hope = hope or hopeful[tokens[k]]
-        prev = k
-    if hope:
-        judge(ks)
-    out += _country_parts(text, parts, tokens, ends, distinct, v, in_notes)
+    compounds.sort()
+    out += _country_parts(text, compounds, v, in_notes)
     out.sort(key=lambda s: s.start)
     # an established name: the same span many times in the book is the book's accepted form
     counts = Counter(s.text for s in out)
@@ -170,18 +212,187 @@ def _find(doc, ctx) -> list[EnglishSpan]:
     return [s for s in out if s.kind == "clause" or not any(a <= s.start < b for a, b in clauses)]
 
 
-def _country_parts(text, parts, tokens, ends, distinct, v: Vocab, in_notes) -> list[EnglishSpan]:
+def _token_start(text: str, s: int) -> bool:
+    """Whether a token begins at ``s`` (not inside a longer one): the tokens from the last
+    character before ``s`` that no token holds, so that they are the tokens of the whole text."""
+    x = s - 1
+    while x > 0 and text[x - 1] in _IN_TOKEN:
+        x -= 1
+    for m in TOKEN.finditer(text, x):
+        if m.start() >= s:
+            return m.start() == s
+        if m.end() > s:
+            return False
+    return False
+
+
+def _occurrences(text: str, w: str, most: int = -1):
+    """Where the token ``w`` stands in ``text`` as a whole token (``most`` times at most, when
+    that is known)."""
+    n, s = len(w), text.find(w)
+    while s >= 0 and most:
+        if _whole(text, s, s + n):
+            yield s
+            most -= 1
+        s = text.find(w, s + 1)
+
+
+def _whole(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` (letters first) is a whole token."""
+    before = text[s - 1] if s else " "
+    return before not in _LETTERS and (before not in "'’-" or _token_start(text, s)) \
+        and TOKEN.match(text, s).end() == e
+
+
+def _previous(text: str, a: int):
+    """The token before offset ``a`` (a token start) if only a GAP is between, else None."""
+    r = a
+    while r and text[r - 1] in " \t\n":
+        r -= 1
+    if not r or (r < a and not GAP.fullmatch(text, r, a)):
+        return None
+    c = text[r - 1]
+    if c == "&":
+        return ("&", r - 1, r)
+    if c not in _IN_TOKEN or c == "-":
+        return None
+    x = r - 1
+    while x and text[x - 1] in _IN_TOKEN:
+        x -= 1
+    last = None
+    for last in TOKEN.finditer(text, x, r):
+        pass
+    if last is None or last.end() != r:
+        return None
+    return (last[0], last.start(), r)
+
+
+def _next(text: str, b: int):
+    """The token after offset ``b`` (a token end) if only a GAP is between, else None."""
+    g = GAP.match(text, b).end()
+    m = TOKEN.match(text, g)
+    return (m[0], g, m.end()) if m else None
+
+
+def _book_words(doc, text: str) -> tuple[set, set, dict]:
+    """The book's distinct tokens, or more (every token is in one of the two sets), without
+    splitting the text: the words the document model counts (case kept), and the tokens of
+    those that are not plain ASCII words (``Oekraïne`` holds ``Oekra`` and ``ne``) or that
+    differ where the two definitions part: an apostrophe not followed by a letter (``students'``),
+    and the edges of the blanked URLs. Also how often a plain word can be a token."""
+    from qa import document
+
+    if document.WORD.pattern != WORD_PATTERN or document.WORD_JOINERS != "-'’":
+        return set(), _exact_words(text), {}  # the model counts other words: split the text
+    original, counts = doc.text, doc.word_counts
+    n = len(text)
+
+    def around(s: int) -> tuple[int, int]:
+        """From the white space before ``s`` to the white space after it: whole tokens."""
+        a = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s)) + 1
+        b = [x for x in (text.find(" ", s), text.find("\n", s)) if x >= 0]
+        return a, min(b, default=n)
+
+    # a word that the book has only in URLs (slugs: they are blanked) is no token: the words
+    # that overlap the URLs (from the start of the word at a URL's start to the end of the word
+    # at its end; overlapping URLs merged), against the book's counts. What is left of such a
+    # word beside a URL is taken at the URL's edges below.
+    pattern, edges, windows = doc.word_pattern, [], []
+    for u in sorted(doc.urls, key=lambda u: u.start):
+        a, b = _word_edge(original, u.start, -1), _word_edge(original, u.end - 1, 1)
+        if windows and a < windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+        # a word cut by the URL's start or end leaves a part beside it
+        if u.start and (_letter(original[u.start - 1]) or original[u.start - 1] in "-'’"):
+            edges.append(u.start - 1)
+        if u.end < n and (_letter(original[u.end]) or original[u.end] in "-'’"):
+            edges.append(u.end)
+    in_urls = Counter(pattern.findall("\n".join([original[a:b] for a, b in windows])))
+    words = set(counts).difference([w for w, k in in_urls.items() if k >= counts[w]])
+    # how often a plain word can be a token: where the book has it outside URLs (a token
+    # inside a longer word, or at an edge below, is in ``extra``)
+    bounds = _Bounds(counts, in_urls)
+    odd = set(filterfalse(str.isalpha, words))
+    odd.update(filterfalse(str.isascii, words))
+    extra = set(TOKEN.findall("\n".join(odd)))
+    for quote in "'’":
+        s = text.find(quote)
+        while s >= 0:
+            if text[s + 1:s + 2] not in _LETTERS:
+                edges.append(s)
+            s = text.find(quote, s + 1)
+    for s in edges:
+        if 0 <= s < n:
+            extra.update(TOKEN.findall(text, *around(s)))
+    return words, extra, bounds
+
+
+class _Bounds:
+    def __init__(self, counts, in_urls):
+        self._counts, self._in_urls = counts, in_urls
+
+    def get(self, w: str, default: int) -> int:
+        n = self._counts.get(w)
+        return default if n is None else n - self._in_urls.get(w, 0)
+
+
+def _word_edge(text: str, s: int, step: int) -> int:
+    """The start (``step`` -1) or the end (``step`` 1) of the ``WORD`` that holds offset ``s``, or
+    ``s`` (``s + 1`` for the end) when no word does."""
+    i = s
+    if not _letter(text[s]):
+        return s if step < 0 else s + 1
+    n = len(text)
+    while True:
+        j = i + step
+        if 0 <= j < n and _letter(text[j]):
+            i = j
+        elif 0 <= j + step < n and text[j] in "-'’" and _letter(text[j + step]):
+            i = j + step
+        else:
+            return i if step < 0 else i + 1
+
+
+def _letter(c: str) -> bool:
+    """A letter as ``WORD`` has it (``[^\\W\\d_]``: a word character, not a digit or _)."""
+    return c.isalnum() and not c.isdecimal()
+
+
+def _exact_words(text: str) -> set[str]:
+    """The distinct tokens, exactly: white space ends every token, so the distinct white-space
+    separated pieces (taken in slices, for memory) hold the same tokens."""
+    pieces: set[str] = set()
+    a, n = 0, len(text)
+    while a < n:
+        b = text.find(" ", a + (1 << 16))
+        b = n if b < 0 else b
+        pieces.update(text[a:b].split())
+        a = b
+    return set(TOKEN.findall("\n".join(pieces)))
+
+
+def _ending(words, suffixes) -> list[str]:
+    """The words that end in one of ``suffixes``, by str.find in one joined string."""
+    blob = "\n" + "\n".join(words) + "\n"
+    out = []
+    for suffix in suffixes:
+        key = suffix + "\n"
+        s = blob.find(key)
+        while s >= 0:
+            out.append(blob[blob.rfind("\n", 0, s) + 1:s + len(suffix)])
+            s = blob.find(key, s + 1)
+    return out
+
+
+def _country_parts(text, compounds, v: Vocab, in_notes) -> list[EnglishSpan]:
     """English country names inside a Dutch hyphen compound (``Poland`` in
     ``Poland-Belarus-Oekraïne``): a compound with a part that is neither English nor an
-    English country name (a Dutch part, or a word cut by a non-ASCII letter: ``Oekra-ïne``)."""
-    found = {w for w in distinct if "-" in w and not v.countries.isdisjoint(w.split("-"))}
-    if not found:
-        return []
+    English country name (a Dutch part, or a word cut by a non-ASCII letter: ``Oekra-ïne``).
+    ``compounds`` are the hyphen tokens with a country name, in text order."""
     out = []
-    for k, w in enumerate(tokens):
-        if w not in found:
-            continue
-        start, end = ends[2 * k], ends[2 * k + 1]
+    for start, end, w in compounds:
         cut = text[end:end + 1].isalpha()  # the token stops at a letter that TOKEN lacks
         ps = w.split("-")
         if not (cut or any(p not in v.countries and not v.english(p) for p in ps)):
@@ -210,16 +421,24 @@ def _clause(ctx, text: str, s: EnglishSpan) -> EnglishSpan | None:
 
 
 class _Lowered:
-    """The lower-cased set of the book's words, made on the first lookup (a head-final run is
-    rare), in one C call."""
+    """Whether the book has a word, lower-cased (to see whether it writes a compound solid),
+    asked only for a head-final run (rare): the lower-cased words of ``_book_words`` (every token
+    and more) rule most out; a word there is confirmed by a case-insensitive search for it as a
+    whole token."""
 
-    def __init__(self, words):
-        self._words, self._set = words, None
+    def __init__(self, text, words, extra):
+        self._text, self._words, self._set, self._found = text, (words, extra), None, {}
 
     def __contains__(self, w) -> bool:
         if self._set is None:
-            self._set = set("\n".join(self._words).lower().split("\n"))
-        return w in self._set
+            self._set = set("\n".join(chain(*self._words)).lower().split("\n"))
+        if w not in self._set:
+            return False
+        if w not in self._found:
+            text = self._text
+            self._found[w] = any(_whole(text, m.start(), m.end())
+                                 for m in re.finditer(re.escape(w), text, re.I | re.A))
+        return self._found[w]
 
 
 def _head_final(words: list[str], kinds: list[str], run, text: str, v: Vocab, solid) -> int | None:
@@ -245,12 +464,13 @@ def _head_final(words: list[str], kinds: list[str], run, text: str, v: Vocab, so
 def _judge(in_notes, text, run, v: Vocab, solid=frozenset()):
     words = [t[0] for t in run]
     kinds = []
+    connectors, english, heads = v.connectors, v.english, v.heads
     for w in words:
-        if w in v.connectors or w == "&":
+        if w in connectors or w == "&":
             kinds.append("K")
-        elif v.english(w):
+        elif english(w):
             kinds.append("E")
-        elif w in v.heads:
+        elif w in heads:
             kinds.append("H")
         else:
             kinds.append("N")
@@ -265,13 +485,14 @@ def _judge(in_notes, text, run, v: Vocab, solid=frozenset()):
     inner = kinds[a:b + 1]
     n_e, n_h, n_k = inner.count("E"), inner.count("H"), inner.count("K")
     # English word order: a name followed by a head noun (Grodno District, Krasnogvardeyskaya Street)
-    ordered = [words[i] for i in range(a, b + 1) if words[i] in v.order_heads and i > 0 and kinds[i - 1] == "N"
-               and _name_like(words[i - 1], v) and not _sentence_start(text, run[i - 1][1])]
+    ordered = [] if v.order_heads.isdisjoint(words[a:b + 1]) else \
+        [words[i] for i in range(a, b + 1) if words[i] in v.order_heads and i > 0 and kinds[i - 1] == "N"
+         and _name_like(words[i - 1], v) and not _sentence_start(text, run[i - 1][1])]
     order = bool(ordered) or final is not None
     weak_order = order and final is None and all(w in v.weak_order_heads for w in ordered)
     if not n_e and not order:
         return None
-    generic = any(w in v.generic for w in words[a:b + 1])
+    generic = not v.generic.isdisjoint(words[a:b + 1])
     # widen: leading names (Yanka Kupala State University), trailing "of <Name>" (of Belarus)
     while a > 0 and kinds[a - 1] == "N" and _name_like(words[a - 1], v) and not _sentence_start(text, run[a][1]):
         a -= 1
@@ -293,8 +514,8 @@ def _judge(in_notes, text, run, v: Vocab, solid=frozenset()):
         a += 1
     start, end = run[a][1], run[b][2]
     evidence = [w for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if k in "EK"] or [words[i] for i in range(a, b + 1) if kinds[i] == "H"]
-    lower = sum(1 for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if w[0].islower() and k == "E")
-    if lower >= 2 and n_k and words[a][0].islower():
+    if n_k and words[a][0].islower() and \
+            sum(1 for w, k in zip(words[a:b + 1], kinds[a:b + 1]) if w[0].islower() and k == "E") >= 2:
         kind = "clause"
     elif single:
         kind = "word"

@@ -47,7 +47,8 @@ class UntranslatedTransliterated(Rule):
             # re tries these alternations at every position; every match begins with a literal
             # (a known word's first word, a letter group's leading letters), so try them only
             # where str.find puts those literals, leftmost first and not overlapping, as re does
-            occ = ctx.cached("transliterated.occurrences", lambda: _occurrences(text, firsts + starts))
+            occ = ctx.cached("transliterated.occurrences",
+                             lambda: _occurrences(text, firsts + starts, _words_blob(doc)))
             known_hits = _leftmost(known_re, text, {p for w in firsts for p in occ[w]})
             letter_hits = _leftmost(letters_re, text, {p for w in starts for p in occ[w]})
         for m in known_hits:
@@ -84,22 +85,53 @@ def _leftmost(regex: re.Pattern, text: str, candidates):
                 last = m.end()
 
 
-def _occurrences(text: str, literals) -> dict[str, list[int]]:
+def _occurrences(text: str, literals, words: str | None = None) -> dict[str, list[int]]:
     """Every start of each literal in ``text`` (overlapping too). A literal that contains a
-    shorter one is looked up only where that one occurs (leskhoz where kh is)."""
+    shorter one is looked up only where that one occurs (leskhoz where kh is); one with a letter
+    that running Dutch text rarely has (the y of the -yy, -aya endings) only where that letter is,
+    found once by a one-character search (far faster than a search per literal). A literal of
+    letters that none of the book's distinct ``words`` (joined) holds is in no word of the text."""
     occ: dict[str, list[int]] = {}
+    rare: dict[str, list[int]] = {}
     for x in sorted(set(literals), key=len):
         base = next((y for y in occ if y in x), None)
-        if base is None:
-            found, pos = [], text.find(x)
-            while pos >= 0:
-                found.append(pos)
-                pos = text.find(x, pos + 1)
-            occ[x] = found
-        else:
+        if base is not None:
             off = x.index(base)
             occ[x] = [p - off for p in occ[base] if p >= off and text.startswith(x, p - off)]
+            continue
+        if words is not None and x.isalpha() and x not in words:
+            occ[x] = []
+            continue
+        c = next((c for c in _RARE if c in x), None)
+        if c is not None:
+            if c not in rare:
+                found, pos = rare.setdefault(c, []), text.find(c)
+                while pos >= 0:
+                    found.append(pos)
+                    pos = text.find(c, pos + 1)
+            off = x.index(c)
+            occ[x] = [p - off for p in rare[c] if p >= off and text.startswith(x, p - off)]
+            continue
+        found, pos = [], text.find(x)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(x, pos + 1)
+        occ[x] = found
     return occ
+
+
+_RARE = "yqx"  # letters rare in Dutch running text
+
+
+def _words_blob(doc) -> str | None:
+    """The book's distinct words (``doc.word_counts``, shared with other rules), joined: a run of
+    letters in the text lies inside one of them. None when the model's words are not runs of
+    letters joined by - ' ’ (then every literal is searched in the text)."""
+    from qa import document
+
+    if document.WORD.pattern != r"[^\W\d_]+(?:[-'’][^\W\d_]+)*":
+        return None
+    return "\n".join(doc.word_counts)
 
 
 def _literal_starts(pattern: str) -> list[str] | None:
