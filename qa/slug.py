@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.translit import similar_names, skeleton  # noqa: F401  (part of this module's API)
@@ -65,14 +65,29 @@ class Slug:
         return out
 
 
-@dataclass
 class Title:
-    """A footnote's Dutch title: the text before its label, with the author parts removed."""
+    """A footnote's Dutch title: the text before its label, with the author parts removed.
 
-    start: int
-    end: int
-    text: str  # newlines and double spaces collapsed
-    words: list[tuple[str, int, int]] = field(default_factory=list)  # (word, start, end)
+    ``words`` are (word, start, end) with offsets into the book, found on first use: most rules
+    ask only for the text, and a catalogue parses thousands of titles."""
+
+    __slots__ = ("start", "end", "text", "_source", "_words")
+
+    def __init__(self, start: int, end: int, text: str, source: str):
+        self.start, self.end = start, end
+        self.text = text  # newlines and double spaces collapsed
+        self._source = source  # the book's text
+        self._words: list[tuple[str, int, int]] | None = None
+
+    @property
+    def words(self) -> list[tuple[str, int, int]]:
+        if self._words is None:
+            self._words = [(w.group(), w.start(), w.end())
+                           for w in TITLE_WORD.finditer(self._source, self.start, self.end)]
+        return self._words
+
+    def __repr__(self) -> str:
+        return f"Title({self.start}, {self.end}, {self.text!r})"
 
 
 @lru_cache(maxsize=4096)
@@ -173,8 +188,7 @@ def parse_title(doc, note) -> Title | None:
         b -= 1
     if b - a < 3:
         return None
-    words = [(w.group(), w.start(), w.end()) for w in TITLE_WORD.finditer(text, a, b)]
-    return Title(a, b, " ".join(text[a:b].split()), words)
+    return Title(a, b, " ".join(text[a:b].split()), text)
 
 
 def citation_year(doc, note) -> tuple[str, int, int] | None:
