@@ -15,8 +15,8 @@ import bisect
 import re
 from array import array
 from collections import Counter
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from qa import segment
 from qa.segment import Chapter, Footnote, PageMark, TocEntry, Url
@@ -40,8 +40,7 @@ def _word_pattern(letters: str) -> re.Pattern:
     return re.compile(f"{cls}++(?:[{re.escape(WORD_JOINERS)}]{cls}++)*+")
 
 
-@dataclass(slots=True)
-class FootnoteRef:
+class FootnoteRef(NamedTuple):
     number: int
     start: int
     end: int

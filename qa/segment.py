@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import NamedTuple
 
 FOOTNOTE_START = re.compile(r"(\d{1,3})[ \t]+(?=\S)")
 PAGE_NUMBER = re.compile(r"[ \t]*(\d{1,4})[ \t]*")
@@ -47,8 +48,7 @@ class Line:
         return not self.text.strip()
 
 
-@dataclass
-class Url:
+class Url(NamedTuple):
     """A URL as printed, possibly wrapped over several lines; ``text`` has the breaks removed."""
 
     start: int
@@ -96,8 +96,7 @@ class Chapter:
     line: int  # 1-based line of the heading
 
 
-@dataclass
-class TocEntry:
+class TocEntry(NamedTuple):
     title: str
     page: str
     junk: str  # characters glued to the page number, such as U+FFFD
@@ -106,8 +105,7 @@ class TocEntry:
     junk_start: int
 
 
-@dataclass
-class PageMark:
+class PageMark(NamedTuple):
     number: int
     start: int
     end: int

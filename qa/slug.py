@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from qa.translit import similar_names, skeleton  # noqa: F401  (part of this module's API)
 
@@ -40,8 +40,7 @@ LATIN = re.compile(r"[a-z]")
 TITLE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
-@dataclass(frozen=True)
-class Slug:
+class Slug(NamedTuple):
     """The title part of a URL path, split into words.
 
     ``words`` are the content words in order, numbers inside the title kept (``br144``, ``25``);

@@ -9,8 +9,7 @@ run's configuration.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from qa.context import Context
@@ -24,8 +23,7 @@ CATEGORIES = (
 SEVERITIES = ("minor", "major", "critical")
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One artefact: ``text[start:end]`` of the book, what is wrong, and what to write instead.
 
     ``safe`` marks a suggestion that ``mtqa fix`` may apply without an editor (a translated
