@@ -27,3 +27,8 @@ def run_cli(*args, input=None, env=None, cwd=None):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes tens of seconds (the 50 MB book); deselect with -m 'not slow'")
+    # the command line's regex cache (qa/recache.py) goes to a folder of this session, not ~/.cache
+    import os
+    import tempfile
+
+    os.environ["MTQA_CACHE_DIR"] = tempfile.mkdtemp(prefix="mtqa-test-cache-")
