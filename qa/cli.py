@@ -211,7 +211,7 @@ def check(paths, fmt, output, select, ignore, fail_on, severity, config_file, en
     cli = _cli_config(select, ignore, fail_on, severity)
     with _progress() as progress:
         report = api.check_paths(paths, base, cli, encoding=encoding, jobs=jobs, progress=progress,
-                                 keep_text=False)
+                                 keep_text=False, split_large=True)
     _report_errors(report)
     if report.errors and len(report.errors) == len(report.files):
         sys.exit(2)  # nothing readable: nothing written

@@ -62,3 +62,36 @@ def test_an_out_of_range_span_is_an_error():
     registry = {"other.x": _rule("other.x", "minor", span=(5, 500))}
     with pytest.raises(MtqaError):
         Engine(Config(), registry=registry).check(Document(TEXT, "t.txt"))
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="the split needs fork")
+def test_a_book_split_over_two_processes_gives_the_serial_result():
+    import pathlib
+
+    from qa.context import Context
+    from qa.reports.jsonfmt import file_dict
+
+    text = (pathlib.Path(__file__).resolve().parent.parent / "corpus" / "000_6e910faac174649e.txt").read_text(encoding="utf-8")
+    serial = Engine(Config()).check(Document(text, "000.txt"), Context())
+    split = Engine(Config(), split_at=0).check(Document(text, "000.txt"), Context())
+    assert file_dict(split) == file_dict(serial) and len(serial.issues) > 500
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="the split needs fork")
+def test_a_failing_rule_in_a_split_run_fails_as_in_a_serial_run():
+    class Broken(Rule):
+        id = "typography.broken"
+        category = "typography"
+        severity = "minor"
+
+        def check(self, doc, ctx):
+            raise ValueError("boom")
+
+    registry = {"other.a": _rule("other.a", "minor"), "typography.broken": Broken,
+                "untranslated.a": _rule("untranslated.a", "major")}
+    messages = []
+    for split_at in (None, 0):
+        with pytest.raises(MtqaError) as err:
+            Engine(Config(), registry=registry, split_at=split_at).check(Document(TEXT, "t.txt"))
+        messages.append(str(err.value))
+    assert messages[0] == messages[1] and "typography.broken" in messages[0] and "boom" in messages[0]
