@@ -15,9 +15,10 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from qa.rules._cited import note_slug_words  # noqa: F401  (used by the entity rules)
-from qa.rules._scan import probes, scan  # noqa: F401  (used by the entity rules)
+from qa.rules._scan import LiteralIndex, literal_starts, probes, scan, scan_at  # noqa: F401  (used by the entity rules)
 
 STRONG = 3
 WEAK = 2
@@ -62,12 +63,12 @@ class Candidate:
 class Markers:
     """Positions of a pack's word classes in the book, counted in any range by bisection."""
 
-    def __init__(self, text: str, classes: dict[str, list[str]]):
+    def __init__(self, text: str, classes: dict[str, list[str]], index: LiteralIndex | None = None):
         alts = "|".join(f"(?P<{name}>{'|'.join(pats)})" for name, pats in classes.items() if pats)
         self.hits: dict[str, list[tuple[int, str]]] = {name: [] for name in classes}
         every = [p for pats in classes.values() for p in pats]
         pattern = re.compile(rf"{lead(every)}(?<![\w-])(?:{alts})(?![\w])")
-        for m in scan(pattern, probes(every) or pattern, text):
+        for m in find(pattern, every, text, index):
             self.hits[m.lastgroup].append((m.start(), m.group()))
         self.starts = {name: [p for p, _ in hits] for name, hits in self.hits.items()}
 
@@ -75,6 +76,65 @@ class Markers:
         starts, hits = self.starts[name], self.hits[name]
         i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
         return [w for p, w in hits[i:j] if not (skip and skip[0] <= p < skip[1])]
+
+
+def literals(alternatives) -> tuple[str, ...] | None:
+    """:func:`literal_starts` of ``alternatives`` when all have two characters or more (what a
+    :class:`LiteralIndex` holds), memoised per process."""
+    return _literals(tuple(alternatives))
+
+
+@lru_cache(maxsize=256)
+def _literals(alternatives: tuple[str, ...]) -> tuple[str, ...] | None:
+    found = literal_starts(list(alternatives))
+    return tuple(found) if found and all(len(x) >= 2 for x in found) else None
+
+
+def pack_alternatives(pack: dict) -> list[list[str]]:
+    """The alternatives that the entity rules scan a book for, as each rule groups them (the
+    literal starts of each group are what the rule asks a :class:`LiteralIndex` for)."""
+    groups = []
+    b, e = pack.get("belarus"), pack.get("eaeu")
+    if b:
+        groups += [[b["word"]], b["country"] + b["places"] + b["belgian"]]
+    if e:
+        groups += [[t["pattern"] for t in e["targets"]], e["eurasian"] + e["members"] + e["eu_context"]]
+    for a in pack.get("acronyms", []):
+        groups += [[a["wrong"]], [re.escape(a["acronym"])], a["context"], a["unrelated"]]
+    if "euro_prefix" in pack:
+        groups.append([euro_probe_source(pack["euro_prefix"]["pattern"])])
+    return groups
+
+
+def euro_probe_source(source: str) -> str:
+    return source[2:] if source.startswith("\\b") else source
+
+
+def literal_index(doc, ctx, pack_name: str) -> LiteralIndex:
+    """Where the literal starts of every pattern of the pack occur in the book: one pass shared
+    by the entity rules (they scanned the book a dozen times, once per probe)."""
+    def make():
+        found = set()
+        for group in pack_alternatives(ctx.pack(pack_name)):
+            found.update(literals(group) or ())
+        return LiteralIndex(doc.text, found)
+    return ctx.cached(f"entities.literals:{pack_name}:{id(doc)}", make)
+
+
+def find(pattern: re.Pattern, alternatives, text: str, index: LiteralIndex | None = None,
+         pos: int = 0, endpos: int | None = None, base: int = 0):
+    """``pattern.finditer(text, pos, endpos)`` where ``pattern`` matches only where one of
+    ``alternatives`` does: at the index's positions of their literal starts when it has them
+    (``base``: where ``text`` begins in the indexed text, for a slice), else by :func:`scan`."""
+    lits = literals(alternatives) if index is not None else None
+    if endpos is None:
+        endpos = len(text)
+    if lits and index.covers(lits):
+        starts = index.starts(lits, pos + base, endpos + base)
+        if base:
+            starts = [s - base for s in starts]
+        return scan_at(pattern, starts, text, pos, endpos)
+    return scan(pattern, probes(alternatives) or pattern, text, pos, endpos)
 
 
 def lead(patterns: list[str]) -> str:
@@ -112,19 +172,28 @@ def slug_hits(notes, words: list[str]) -> list[str]:
     return found
 
 
-def word_patterns(alternatives: list[str]) -> tuple[re.Pattern, tuple]:
-    """``\\b(?:a|b|c)\\b`` and its probe for :func:`scan` (the same without the leading ``\\b``)."""
+def word_patterns(alternatives: list[str]) -> tuple[re.Pattern, tuple, tuple]:
+    """``\\b(?:a|b|c)\\b``, its probe for :func:`scan` (the same without the leading ``\\b``)
+    and the alternatives (for a :class:`LiteralIndex`)."""
     alts = "|".join(alternatives)
-    return re.compile(rf"\b(?:{alts})\b"), probes(alternatives, r"\b")
+    return re.compile(rf"\b(?:{alts})\b"), probes(alternatives, r"\b"), tuple(alternatives)
 
 
-def findall(patterns: tuple[re.Pattern, tuple], text: str, pos: int = 0, endpos: int | None = None) -> list:
-    """``patterns[0].findall(text, pos, endpos)`` by :func:`scan` with the probes ``patterns[1]``."""
-    pattern, probe = patterns
+def findall(patterns: tuple[re.Pattern, tuple, tuple], text: str, pos: int = 0, endpos: int | None = None,
+            index: LiteralIndex | None = None, base: int = 0) -> list:
+    """``patterns[0].findall(text, pos, endpos)`` by :func:`scan` with the probes ``patterns[1]``
+    (or at the positions ``index`` has for the alternatives ``patterns[2]``)."""
+    pattern, probe, alternatives = patterns
     if endpos is None:
         endpos = len(text)
     if pattern.groups:
         return pattern.findall(text, pos, endpos)
+    lits = literals(alternatives) if index is not None else None
+    if lits and index.covers(lits):
+        starts = index.starts(lits, pos + base, endpos + base)
+        if base:
+            starts = [s - base for s in starts]
+        return [m.group() for m in scan_at(pattern, starts, text, pos, endpos)]
     return [m.group() for m in scan(pattern, probe, text, pos, endpos)]
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from qa.rules._entities import findall, looks_left, note_slug_words, probes, quoted, scan, word_patterns
+from qa.rules._entities import find, findall, literal_index, looks_left, probes, quoted, word_patterns
 from qa.rules.base import Finding, Rule
 
 REACH = 3000  # characters either side when the book has no chapters
@@ -30,16 +30,18 @@ class AcronymExpansion(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        for k, entry in enumerate(ctx.pack(self.config["pack"]).get("acronyms", [])):
+        acronyms = ctx.pack(self.config["pack"]).get("acronyms", [])
+        index = literal_index(doc, ctx, self.config["pack"]) if acronyms else None
+        for k, entry in enumerate(acronyms):
             pattern, probe, acr_re, ctx_re, against_re = ctx.cached(
                 f"entities.acronym-expansion:{self.config['pack']}:{k}", lambda: _patterns(entry))
             regions = {}  # (c0, c1) -> what the region holds: a chapter is scanned once, however many matches
-            for m in scan(pattern, probe, text):
+            for m in find(pattern, [entry["wrong"]], text, index):
                 a, b = m.span()
                 chapter = doc.chapter_at(a)
                 c0, c1 = (chapter.start, chapter.end) if chapter else (max(0, a - REACH), b + REACH)
                 if (c0, c1) not in regions:
-                    regions[c0, c1] = _region(doc, ctx, entry, c0, c1, acr_re, ctx_re, against_re)
+                    regions[c0, c1] = _region(doc, ctx, entry, c0, c1, acr_re, ctx_re, against_re, index)
                 acr, ctx_words, slugs, unrelated = regions[c0, c1]
                 against = [w for p, w in unrelated
                            if not a <= p < b]  # "Turkse" of the wrong name itself does not count
@@ -70,7 +72,7 @@ def _patterns(entry):
             word_patterns(entry['unrelated']))
 
 
-def _region(doc, ctx, entry, c0, c1, acr_re, ctx_re, against_re):
+def _region(doc, ctx, entry, c0, c1, acr_re, ctx_re, against_re, index=None):
     """The acronym, the context words, the footnote slug words and the unrelated words (with their
     offsets) of ``text[c0:c1]``."""
     text = doc.text
@@ -81,9 +83,10 @@ def _region(doc, ctx, entry, c0, c1, acr_re, ctx_re, against_re):
         region, pos, endpos, base = text, c0, c1, 0
     else:
         region, pos, endpos, base = text[c0:c1], 0, c1 - c0, c0
-    acr = findall(acr_re, region, pos, endpos)
-    ctx_words = findall(ctx_re, region, pos, endpos)
-    starts, words, ordered = note_slug_words(doc, ctx)
+    acr = findall(acr_re, region, pos, endpos, index, base)
+    ctx_words = findall(ctx_re, region, pos, endpos, index, base)
+    starts, ordered = _note_starts(doc, ctx)
+    notes = doc.footnotes
     i = bisect.bisect_left(starts, c0) if ordered else 0
     stems = tuple(entry["slug"])
     slugs = []
@@ -91,6 +94,19 @@ def _region(doc, ctx, entry, c0, c1, acr_re, ctx_re, against_re):
         if starts[k] >= c1 and ordered:
             break
         if c0 <= starts[k] < c1:
-            slugs += [w for w in words[k] if w.startswith(stems)]
-    unrelated = [(u.start() + base, u.group()) for u in scan(*against_re, region, pos, endpos)]
+            for url in notes[k].urls:
+                # a slug word that starts with a stem has the stem in the URL: split only those
+                low = url.text.lower()
+                if any(st in low for st in stems):
+                    slugs += [w for w in url.slug_words if w.startswith(stems)]
+    pattern, _, alternatives = against_re
+    unrelated = [(u.start() + base, u.group()) for u in find(pattern, alternatives, region, index, pos, endpos, base)]
     return acr, ctx_words, slugs, unrelated
+
+
+def _note_starts(doc, ctx) -> tuple[list[int], bool]:
+    """Every footnote's start, and whether they are in order (for bisection), once per book."""
+    def make():
+        starts = [n.start for n in doc.footnotes]
+        return starts, all(x <= y for x, y in zip(starts, starts[1:]))
+    return ctx.cached(f"entities.note-starts:{id(doc)}", make)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from qa.rules._entities import WINDOW, Candidate, Markers, quoted, sentence_span, slug_hits
+from qa.rules._entities import WINDOW, Candidate, Markers, find, literal_index, quoted, sentence_span, slug_hits
 from qa.rules.base import Finding, Rule
 
 # what stands before the adjective: a word boundary, or a bilateral prefix such as "Chinees-"
@@ -39,13 +39,14 @@ class BelarusianAsBelgian(Rule):
 
 
 def candidates(doc, ctx, pack_name: str = "entities") -> list[Candidate]:
-    return ctx.cached(f"entities.belarus:{pack_name}", lambda: _candidates(doc, ctx, ctx.pack(pack_name)["belarus"]))
+    return ctx.cached(f"entities.belarus:{pack_name}",
+                      lambda: _candidates(doc, ctx, ctx.pack(pack_name)["belarus"], literal_index(doc, ctx, pack_name)))
 
 
-def _candidates(doc, ctx, pack) -> list[Candidate]:
+def _candidates(doc, ctx, pack, index=None) -> list[Candidate]:
     text = doc.text
     found = []
-    for m in re.finditer(rf"{pack['word']}\b", text):
+    for m in find(re.compile(rf"{pack['word']}\b"), [pack["word"]], text, index):
         a = m.start()
         if doc.toc_span and doc.toc_span[0] <= a < doc.toc_span[1]:
             continue
@@ -54,7 +55,7 @@ def _candidates(doc, ctx, pack) -> list[Candidate]:
             found.append((before.start(1), m.end(), before[1], m[1] or ""))
     if not found:
         return []
-    marks = Markers(text, {"country": pack["country"], "place": pack["places"], "belgian": pack["belgian"]})
+    marks = Markers(text, {"country": pack["country"], "place": pack["places"], "belgian": pack["belgian"]}, index)
     n_country, n_belgian = len(marks.hits["country"]), len(marks.hits["belgian"])
     if n_country < FOCUS * (n_belgian + 1):
         return []  # not a book about Belarus: a Belgian is as likely as a Belarusian

@@ -17,6 +17,7 @@ from qa.rules.base import Finding, Rule
 
 # the class twice rather than "+": a pattern that starts with a class lets re skip to its characters
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f][\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]*")
+CONTROL_CHARS = frozenset(c for c in map(chr, range(0xA0)) if CONTROL.match(c))
 
 
 class ControlChar(Rule):
@@ -27,6 +28,8 @@ class ControlChar(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
+        if not any(c in CONTROL_CHARS for c in doc.chars):
+            return  # the book's distinct characters (known to the model) have none: no scan
         for m in CONTROL.finditer(text):
             run = m.group()
             if re.search(r"[\x80-\x9f]", run) and _in_mojibake(text, m.start()):

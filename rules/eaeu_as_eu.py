@@ -17,8 +17,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from qa.rules._entities import (WINDOW, Candidate, Markers, add_same_phrase_evidence, lead,
-                                probes, quoted, scan, sentence_span, slug_hits)
+from qa.rules._entities import (WINDOW, Candidate, Markers, add_same_phrase_evidence, find, lead,
+                                literal_index, quoted, sentence_span, slug_hits)
 from qa.rules.base import Finding, Rule
 
 
@@ -35,18 +35,19 @@ class EaeuAsEu(Rule):
 
 
 def candidates(doc, ctx, pack_name: str = "entities") -> list[Candidate]:
-    return ctx.cached(f"entities.eaeu:{pack_name}", lambda: _candidates(doc, ctx, ctx.pack(pack_name)["eaeu"]))
+    return ctx.cached(f"entities.eaeu:{pack_name}",
+                      lambda: _candidates(doc, ctx, ctx.pack(pack_name)["eaeu"], literal_index(doc, ctx, pack_name)))
 
 
-def _candidates(doc, ctx, pack) -> list[Candidate]:
+def _candidates(doc, ctx, pack, index=None) -> list[Candidate]:
     targets = pack["targets"]
     pats = [t["pattern"] for t in targets]
     target_re = re.compile(lead(pats) + r"(?<![\w-])(?:" + "|".join(f"({p})" for p in pats) + ")")
     text = doc.text
-    found = list(scan(target_re, probes(pats), text))
+    found = list(find(target_re, pats, text, index))
     if not found:
         return []
-    marks = Markers(text, {"eur": pack["eurasian"], "mem": pack["members"], "euc": pack["eu_context"]})
+    marks = Markers(text, {"eur": pack["eurasian"], "mem": pack["members"], "euc": pack["eu_context"]}, index)
     target_starts = [m.start() for m in found]
     out = []
     for m in found:

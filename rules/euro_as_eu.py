@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from qa.rules._scan import probes, scan
+from qa.rules._entities import euro_probe_source, find, literal_index
 from qa.rules.base import Finding, Rule
 
 
@@ -24,15 +24,11 @@ class EuroAsEu(Rule):
 
     def check(self, doc, ctx):
         source = ctx.pack(self.config["pack"])["euro_prefix"]["pattern"]
-        pattern, probe = ctx.cached(f"entities.euro-prefix:{source}", lambda: _patterns(source))
-        for m in scan(pattern, probe, doc.text):
+        pattern = ctx.cached(f"entities.euro-prefix:{source}", lambda: re.compile(source))
+        index = literal_index(doc, ctx, self.config["pack"])
+        for m in find(pattern, [euro_probe_source(source)], doc.text, index):
             name = m.group()
             fixed = "Euro" + name[2:]
             yield Finding(m.start(), m.end(), f"'{name}' looks like a brand name whose prefix Euro- (Евро-) "
                                               f"was rendered as the acronym EU", fixed)
 
-
-def _patterns(source: str) -> tuple[re.Pattern, re.Pattern]:
-    """The pack's pattern and probes for :func:`scan` (its literal start ``EU``, else the pattern
-    without a leading ``\\b``, which would make ``re`` try it at every position)."""
-    return re.compile(source), probes([source[2:] if source.startswith("\\b") else source])

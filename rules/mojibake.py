@@ -30,7 +30,7 @@ class Mojibake(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        hits = [m.start() for m in SUSPECT.finditer(text)]
+        hits = _suspects(text, doc.chars)
         if not hits:
             return
         import ftfy
@@ -56,3 +56,31 @@ class Mojibake(Rule):
             fixed = ftfy.fix_text(bad)
             yield Finding(a, b, f"'{bad}' is mojibake (UTF-8 read as a single-byte code page); "
                                 f"ftfy repairs it as '{fixed}'", fixed)
+
+
+def _suspects(text: str, chars) -> list[int]:
+    """``[m.start() for m in SUSPECT.finditer(text)]``, from the book's distinct characters: none
+    when it lacks lead or continuation characters; else, when it has only a few continuation
+    characters (a Dutch book: the dash), a ``str.find`` for each of them (2 ms for 3 MB) rather
+    than a scan for the lead class (15 ms). No character is both, so the pairs never overlap."""
+    lead = {c for c in chars if "\u00c2" <= c <= "\u00f4"}
+    if not lead:
+        return []
+    cont = [c for c in chars if _CONT_RE.match(c)]
+    if not cont:
+        return []
+    if len(cont) > 3:
+        return [m.start() for m in SUSPECT.finditer(text)]
+    hits = []
+    find = text.find
+    for c in cont:
+        i = find(c, 1)
+        while i >= 0:
+            if text[i - 1] in lead:
+                hits.append(i - 1)
+            i = find(c, i + 1)
+    hits.sort()
+    return hits
+
+
+_CONT_RE = re.compile(f"[{_CONT}]")
