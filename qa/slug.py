@@ -253,11 +253,10 @@ def acronym_lexicon(doc, min_pairs: int = 2, min_share: float = 0.6, max_len: in
         ts = {m[1] for m in ACRONYM.finditer(t.text)}
         slug_n.update(ws)
         title_n.update(ts)
-        pairs.update((w, a) for w in ws for a in ts)
+        if ts:  # only short slug words are learnt as acronyms: only their pairs are counted
+            pairs.update((w, a) for w in ws if len(w) <= max_len for a in ts)
     lex: dict[str, str] = {}
     for (w, a), n in pairs.items():
-        if len(w) > max_len:
-            continue
         if n >= min_pairs and n >= min_share * slug_n[w] and n >= min_share * title_n[a]:
             if w not in lex or n > pairs[(w, lex[w])]:
                 lex[w] = a
@@ -273,14 +272,12 @@ def lost_acronyms(doc, note, lexicon: dict[str, str] | None = None) -> list[tupl
     s, t = footnote_slug(note), title(doc, note)
     if not s or not t:
         return []
+    pairs = [(w, lexicon[w]) for w in dict.fromkeys(s.words) if w in lexicon]
+    if not pairs:  # most footnotes: no slug word stands for an acronym
+        return []
     have = {m[1] for m in ACRONYM.finditer(t.text)}
     low = {w.lower() for w, _, _ in t.words}
-    out = []
-    for w in dict.fromkeys(s.words):
-        a = lexicon.get(w)
-        if a and a not in have and w not in low and a.lower() not in low:
-            out.append((w, a))
-    return out
+    return [(w, a) for w, a in pairs if a not in have and w not in low and a.lower() not in low]
 
 
 def speaker(doc, note) -> tuple[tuple[str, int, int], str] | None:
