@@ -9,6 +9,7 @@ URL slug of the footnote the passage cites; a veto near the match cancels it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qa.rules.base import Finding
 
@@ -70,11 +71,13 @@ def _expand(e: dict, m: re.Match) -> str:
     return "".join(x if i % 2 == 0 else (m.group(x) or "") for i, x in enumerate(parts))
 
 
-def _chapter_count(e: dict, view: str, ch) -> int:
-    cache = e.setdefault("_chapters", {})
-    key = (id(view), ch.index)
+def _chapter_count(ctx, e: dict, view: str, ch) -> int:
+    """The chapter regex's matches in the chapter, counted once per book for every entry with the
+    same regex (the two exchange entries share theirs)."""
+    cache = ctx.cached("calques.chapter-counts", dict)
+    key = (e["chapter"], id(view), ch.index)
     if key not in cache:
-        cache[key] = len(e["chapter_re"].findall(view, ch.start, ch.end))
+        cache[key] = sum(len(p.findall(view, ch.start, ch.end)) for p in e["chapter_re"])
     return cache[key]
 
 
@@ -82,7 +85,7 @@ _WORD_PART = re.compile(r"\\b(\w+)\\b")
 _FOLDED_PART = re.compile(r"\(\?i:([a-hjl-rt-z][a-z]*)\)")
 
 
-def _literal_first(pattern: str) -> re.Pattern:
+def _literal_first(pattern: str) -> list[re.Pattern]:
     """``pattern`` compiled so that re skips to its first letters in C, when it is an
     alternation of ``\\bword\\b`` and ``(?i:word)`` parts (the chapter regexes are counted over
     whole chapters, and a leading ``\\b`` or ``(?i:`` makes re try every position).
@@ -90,8 +93,12 @@ def _literal_first(pattern: str) -> re.Pattern:
     ``\\bBUTB\\b`` becomes ``B(?<!\\wB)UTB\\b`` (the look-behind after the first letter asks what
     ``\\b`` asked); ``(?i:grondstoffenbeurs)`` becomes one branch per case of its first letter
     (not i, k or s, which (?i) also matches with other characters). Same matches, same
-    order of the alternatives; any other pattern is compiled as it is."""
-    branches = []
+    order of the alternatives; any other pattern is compiled as it is.
+
+    The result is a list of patterns whose match counts add up to the pattern's: one per branch
+    when no two branch words can overlap (each then starts with a literal, a fast scan where an
+    alternation of different first letters tries every position), else the one alternation."""
+    branches, words = [], []
     for part in pattern.split("|"):
         if m := _WORD_PART.fullmatch(part):
             w = m[1]
@@ -100,8 +107,23 @@ def _literal_first(pattern: str) -> re.Pattern:
             w = m[1]
             branches += [f"{c}(?i:{w[1:]})" for c in (w[0], w[0].upper())]
         else:
-            return re.compile(pattern)
-    return re.compile("|".join(branches))
+            return [re.compile(pattern)]
+        words.append(w.lower())
+    if _may_overlap(words):
+        return [re.compile("|".join(branches))]
+    return [re.compile(b) for b in branches]
+
+
+def _may_overlap(words: list[str]) -> bool:
+    """Whether two of the (lower-cased) words could share characters in a text: one holds the other
+    or one's end is the other's start (then the alternation's leftmost matches are no sum)."""
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            if a in b or b in a:
+                return True
+            if any(a.endswith(b[:k]) or b.endswith(a[:k]) for k in range(1, min(len(a), len(b)))):
+                return True
+    return False
 
 
 def _literals(anchor: str | None) -> list[str] | None:
@@ -176,15 +198,20 @@ def _doubled(e: dict, view: str):
         # the literal less its last character is consumed, so that a hit overlapping the previous
         # one by one character is still found; a literal with a longer border (none in the pack)
         # takes the str.find loop, which finds every overlapping hit
+        # Only hits where the last letter before equals the last letter of the word after (in
+        # any case, as the pattern's back-reference compares them) reach Python: after a word
+        # character, the look-ahead asks it; after a space (more spaces before the literal) all
+        # hits pass; after anything else the word before cannot end next to the literal.
         border = any(lit[:k] == lit[-k:] for k in range(2, len(lit)))
+        head, last = re.escape(lit[:-1]), re.escape(lit[-1:])
         probe = e["_doubled_probe"] = False if border else re.compile(
-            rf"{re.escape(lit[:-1])}(?={re.escape(lit[-1:])} *(\w{{4,}}))")
+            rf"{head}(?:(?<=(\w){head})(?={last} *\w{{3,}}(?i:\1)(?!\w))|(?<= {head}))(?={last} *(\w{{4,}}))")
     if probe is False:
         yield from _doubled_find(e, view)
         return
     match = e["re"].match
     for hit in probe.finditer(view):
-        after = hit[1]
+        after = hit[2]
         s = hit.start()
         while s > 0 and view[s - 1] == " ":
             s -= 1
@@ -217,9 +244,10 @@ def _doubled_find(e: dict, view: str):
 
 
 def _compile_evidence(e: dict) -> None:
-    """Compile an entry's evidence patterns in place, once (the entries are cached per run)."""
-    e["context_re"] = [re.compile(c) for c in e["context_re"]]
-    e["veto_re"] = [re.compile(v) for v in e["veto_re"]]
+    """Compile an entry's evidence patterns in place, once (the entries are cached per run), each
+    with the literals one of which every match holds (:func:`_needles`)."""
+    e["context_re"] = [(re.compile(c), *_needles(c)) for c in e["context_re"]]
+    e["veto_re"] = [(re.compile(v), *_needles(v)) for v in e["veto_re"]]
     e["chapter_re"] = _literal_first(e["chapter_re"]) if e["chapter_re"] else None
     e["slug_re"] = re.compile(e["slug_re"]) if e["slug_re"] else None
     e["_compiled"] = True
@@ -228,24 +256,50 @@ def _compile_evidence(e: dict) -> None:
 def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
     if not e["_compiled"]:
         _compile_evidence(e)
-    near = view[max(0, m.start() - 60):m.end() + 60]
-    for v in e["veto_re"]:
-        for hit in v.finditer(near):
-            a = max(0, m.start() - 60) + hit.start()
-            if a <= m.end() and a + len(hit[0]) >= m.start():  # the veto phrase touches the match
-                return None
+    fold_ok = None  # whether lower() keeps every (?i) literal match of this book findable
+    if e["veto_re"]:
+        near = view[max(0, m.start() - 60):m.end() + 60]
+        lowered = None
+        for v, needles, folded in e["veto_re"]:
+            if needles:
+                if folded:
+                    if fold_ok is None:
+                        fold_ok = _fold_safe(ctx, doc)
+                    if fold_ok:
+                        if lowered is None:
+                            lowered = near.lower()
+                        if not any(n in lowered for n in needles):
+                            continue
+                elif not any(n in near for n in needles):
+                    continue
+            for hit in v.finditer(near):
+                a = max(0, m.start() - 60) + hit.start()
+                if a <= m.end() and a + len(hit[0]) >= m.start():  # the veto phrase touches the match
+                    return None
     if not (e["context_re"] or e["chapter_re"] or e["slug_re"]):
         return ""
     w = e.get("window", 300)
     around = view[max(0, m.start() - w):m.end() + w]
-    for c in e["context_re"]:
+    lowered = None
+    for c, needles, folded in e["context_re"]:
+        if needles:  # a regex that cannot match without one of its literals is not run
+            if folded:
+                if fold_ok is None:
+                    fold_ok = _fold_safe(ctx, doc)
+                if fold_ok:
+                    if lowered is None:
+                        lowered = around.lower()
+                    if not any(n in lowered for n in needles):
+                        continue
+            elif not any(n in around for n in needles):
+                continue
         hit = c.search(around)
         if hit:
             return f" (context: '{hit[0]}')"
     if e["chapter_re"]:
         ch = doc.chapter_at(m.start())
         if ch:
-            n = _chapter_count(e, view, ch)
+            n = _chapter_count(ctx, e, view, ch)
             if n >= e.get("chapter_min", 3):
                 return f" (the chapter mentions '{e['chapter']}' {n}×)"
     if e["slug_re"]:
@@ -254,3 +308,66 @@ def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
                 if e["slug_re"].search(u.path.lower()):
                     return f" (footnote {note.number} URL has '{e['slug']}')"
     return None
+
+
+_FOLD_TRAP = re.compile(r"(?i)[a-z]")
+
+
+def _fold_safe(ctx, doc) -> bool:
+    """Whether ``str.lower`` puts every character of this book that a ``(?i)`` ASCII letter
+    matches onto that letter: true unless the book has a non-ASCII character that (?i) matches
+    to one (the long s, the dotless and dotted i, the Kelvin sign)."""
+    return ctx.cached("calques.fold-safe", lambda: not any(
+        ord(c) > 127 and _FOLD_TRAP.match(c) for c in doc.chars))
+
+
+@lru_cache(maxsize=256)
+def _needles(pattern: str) -> tuple[tuple[str, ...] | None, bool]:
+    """``(needles, folded)``: literals one of which every match of ``pattern`` contains (lower-cased
+    ASCII when ``folded``, i.e. the pattern ignores case somewhere), or None when it has none of
+    two characters or more. A ``needle in text`` test costs a fraction of a regex search over the
+    context window, and most context regexes have no match there."""
+    from re import _parser
+
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return None, False
+    folded = bool(parsed.state.flags & re.IGNORECASE) or "(?i" in pattern
+    best = _required(list(parsed))
+    if not best or min(map(len, best)) < 2:
+        return None, folded
+    if folded:
+        if not all(n.isascii() for n in best):
+            return None, folded
+        best = {n.lower() for n in best}
+    return tuple(sorted(best)), folded
+
+
+def _required(items) -> set[str] | None:
+    """A set of strings one of which every match of the parsed sequence ``items`` contains (its
+    longest literal run, a group or branch made of such, or a repeat taken at least once)."""
+    from re import _constants as k
+
+    candidates, run = [], ""
+    for op, arg in items:
+        if op is k.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        sub = None
+        if op is k.SUBPATTERN:
+            sub = _required(list(arg[3]))
+        elif op is k.BRANCH:
+            alts = [_required(list(a)) for a in arg[1]]
+            if all(alts):
+                sub = set().union(*alts)
+        elif op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            sub = _required(list(arg[2]))
+        if sub:
+            candidates.append(sub)
+    if run:
+        candidates.append({run})
+    return max(candidates, key=lambda c: min(map(len, c)), default=None)
