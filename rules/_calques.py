@@ -34,6 +34,12 @@ def entries(ctx, pack: str, rule: str) -> list[dict]:
                 "anchor_words": _literals(e.get("anchor")),
                 "doubled": e.get("doubled"),
             })
+        words = {w for e in out for w in e["anchor_words"] or ()}
+        for e in out:
+            # a word that holds another anchor word (woners, woner) is found among that word's
+            # occurrences, not by another pass over the text
+            e["anchor_bases"] = {w: min((b for b in words if b != w and b in w), key=len, default=None)
+                                 for w in e["anchor_words"] or ()}
         return out
     return [e for e in ctx.cached(f"calques.{pack}", make) if e["rule"] == rule]
 
@@ -148,7 +154,7 @@ def _anchor_hits(doc, ctx, e: dict, view: str):
         return [a.span() for a in e["anchor_re"].finditer(view)]
     found = []
     for i, w in enumerate(words):
-        found += [(pos, i, pos + len(w)) for pos in ctx.cached(f"calques.find:{w}", lambda: _occurrences(doc.text, w))
+        found += [(pos, i, pos + len(w)) for pos in _word_hits(doc, ctx, w, e["anchor_bases"])
                   if view.startswith(w, pos)]
     out, last = [], 0
     for pos, _, end in sorted(found):
@@ -156,6 +162,18 @@ def _anchor_hits(doc, ctx, e: dict, view: str):
             out.append((pos, end))
             last = end
     return out
+
+
+def _word_hits(doc, ctx, w: str, bases: dict) -> list[int]:
+    """Every start of ``w`` in the book's text, once per book: by ``str.find``, or, when ``w``
+    holds a shorter anchor word, among that word's starts (each ``w`` holds it at the same place)."""
+    def make():
+        base = bases.get(w)
+        if not base:
+            return _occurrences(doc.text, w)
+        k, text = w.find(base), doc.text
+        return [q - k for q in _word_hits(doc, ctx, base, bases) if q >= k and text.startswith(w, q - k)]
+    return ctx.cached(f"calques.find:{w}", make)
 
 
 def _occurrences(text: str, w: str) -> list[int]:
@@ -202,17 +220,22 @@ def _doubled(e: dict, view: str):
         # any case, as the pattern's back-reference compares them) reach Python: after a word
         # character, the look-ahead asks it; after a space (more spaces before the literal) all
         # hits pass; after anything else the word before cannot end next to the literal.
+        # The scan starts at the literal's second character, its first looked behind at: a
+        # view is mostly blanks where the other view's text is, and a leading space is a slow
+        # prefix to scan for there (hits then start one character late).
         border = any(lit[:k] == lit[-k:] for k in range(2, len(lit)))
         head, last = re.escape(lit[:-1]), re.escape(lit[-1:])
+        scan = rf"{re.escape(lit[1:-1])}(?<={head})" if len(lit) > 2 else head
+        e["_doubled_shift"] = 1 if len(lit) > 2 else 0
         probe = e["_doubled_probe"] = False if border else re.compile(
-            rf"{head}(?:(?<=(\w){head})(?={last} *\w{{3,}}(?i:\1)(?!\w))|(?<= {head}))(?={last} *(\w{{4,}}))")
+            rf"{scan}(?:(?<=(\w){head})(?={last} *\w{{3,}}(?i:\1)(?!\w))|(?<= {head}))(?={last} *(\w{{4,}}))")
     if probe is False:
         yield from _doubled_find(e, view)
         return
-    match = e["re"].match
+    match, shift = e["re"].match, e["_doubled_shift"]
     for hit in probe.finditer(view):
         after = hit[2]
-        s = hit.start()
+        s = hit.start() - shift
         while s > 0 and view[s - 1] == " ":
             s -= 1
         w = s - len(after)
@@ -256,15 +279,14 @@ def _compile_evidence(e: dict) -> None:
 def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
     if not e["_compiled"]:
         _compile_evidence(e)
-    fold_ok = None  # whether lower() keeps every (?i) literal match of this book findable
     if e["veto_re"]:
         near = view[max(0, m.start() - 60):m.end() + 60]
-        lowered = None
+        lowered = fold_ok = None
         for v, needles, folded in e["veto_re"]:
             if needles:
                 if folded:
                     if fold_ok is None:
-                        fold_ok = _fold_safe(ctx, doc)
+                        fold_ok = _fold_safe(near)
                     if fold_ok:
                         if lowered is None:
                             lowered = near.lower()
@@ -280,12 +302,12 @@ def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
         return ""
     w = e.get("window", 300)
     around = view[max(0, m.start() - w):m.end() + w]
-    lowered = None
+    lowered = fold_ok = None
     for c, needles, folded in e["context_re"]:
         if needles:  # a regex that cannot match without one of its literals is not run
             if folded:
                 if fold_ok is None:
-                    fold_ok = _fold_safe(ctx, doc)
+                    fold_ok = _fold_safe(around)
                 if fold_ok:
                     if lowered is None:
                         lowered = around.lower()
@@ -310,15 +332,15 @@ def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
     return None
 
 
-_FOLD_TRAP = re.compile(r"(?i)[a-z]")
+# the non-ASCII characters that a (?i) ASCII letter matches (all code points tried, Python 3.11):
+# the dotted and dotless i, the long s, the Kelvin sign; str.lower() puts no other character
+# onto an ASCII letter that (?i) would not match, nor leaves one off
+_FOLD_TRAP = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _fold_safe(ctx, doc) -> bool:
-    """Whether ``str.lower`` puts every character of this book that a ``(?i)`` ASCII letter
-    matches onto that letter: true unless the book has a non-ASCII character that (?i) matches
-    to one (the long s, the dotless and dotted i, the Kelvin sign)."""
-    return ctx.cached("calques.fold-safe", lambda: not any(
-        ord(c) > 127 and _FOLD_TRAP.match(c) for c in doc.chars))
+def _fold_safe(window: str) -> bool:
+    """Whether ``window.lower()`` holds every (?i) match of an ASCII literal in ``window``."""
+    return window.isascii() or not _FOLD_TRAP.search(window)
 
 
 @lru_cache(maxsize=256)
