@@ -21,21 +21,17 @@ QUERY = re.compile(r"[?#]")
 
 
 def path_segments(url) -> list[tuple[str, int, int]]:
-    """Path segments of a URL as (segment, start, end) indexes into ``url.text``."""
+    """Path segments of a URL as (segment, start, end) indexes into ``url.text``: the text after
+    the host up to a query or fragment, split at its slashes (one search and one split a URL)."""
     text = url.text
-    m = HOST.match(text)
-    out, pos = [], m.end()
-    while pos < len(text) and text[pos] == "/":
-        end = text.find("/", pos + 1)
-        end = len(text) if end < 0 else end
-        seg = text[pos + 1:end]
-        q = QUERY.search(seg)
-        if q:
-            seg = seg[: q.start()]
-            out.append((seg, pos + 1, pos + 1 + len(seg)))
-            break
-        out.append((seg, pos + 1, end))
-        pos = end
+    pos = HOST.match(text).end()
+    if text[pos:pos + 1] != "/":
+        return []
+    q = QUERY.search(text, pos + 1)
+    out, at = [], pos + 1
+    for seg in text[at:q.start() if q else len(text)].split("/"):
+        out.append((seg, at, at + len(seg)))
+        at += len(seg) + 1
     return out
 
 

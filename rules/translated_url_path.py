@@ -32,16 +32,18 @@ class TranslatedUrlPath(Rule):
         generic = set(pack["generic_tlds"]["tlds"])
         translated = ctx.pack(self.config["tlds_pack"])["translated"]
         seen: dict[str, set[str]] = {}
-        urls = [(u, u.host, path_segments(u)) for u in doc.urls]  # each URL split once
-        hosts = []
-        for u, u_host, segs in urls:
-            host = bare_host(u_host, translated)
-            hosts.append(host)
-            seen.setdefault(host, set()).update(s.lower() for s, _, _ in segs)
-        for (u, u_host, segs), host in zip(urls, hosts):
-            hits = [i for i, (s, _, _) in enumerate(segs) if s.lower() in dutch]
-            if not hits:
+        urls = []  # each URL split and its segments lower-cased once
+        for u in doc.urls:
+            segs = path_segments(u)
+            low = [s.lower() for s, _, _ in segs]
+            host = bare_host(u.host, translated)
+            urls.append((u, segs, low, host))
+            seen.setdefault(host, set()).update(low)
+        for u, segs, low, host in urls:
+            if dutch.keys().isdisjoint(low):
                 continue
+            hits = [i for i, s in enumerate(low) if s in dutch]
+            u_host = u.host
             tld = real_tld(u_host, translated)
             offsets = None
             for run in _runs(hits):
