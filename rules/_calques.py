@@ -281,20 +281,8 @@ def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
         _compile_evidence(e)
     if e["veto_re"]:
         near = view[max(0, m.start() - 60):m.end() + 60]
-        lowered = fold_ok = None
-        for v, needles, folded in e["veto_re"]:
-            if needles:
-                if folded:
-                    if fold_ok is None:
-                        fold_ok = _fold_safe(near)
-                    if fold_ok:
-                        if lowered is None:
-                            lowered = near.lower()
-                        if not any(n in lowered for n in needles):
-                            continue
-                elif not any(n in near for n in needles):
-                    continue
-            for hit in v.finditer(near):
+        for v, pos in _candidates(e["veto_re"], near):
+            for hit in v.finditer(near, pos):
                 a = max(0, m.start() - 60) + hit.start()
                 if a <= m.end() and a + len(hit[0]) >= m.start():  # the veto phrase touches the match
                     return None
@@ -302,20 +290,8 @@ def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
         return ""
     w = e.get("window", 300)
     around = view[max(0, m.start() - w):m.end() + w]
-    lowered = fold_ok = None
-    for c, needles, folded in e["context_re"]:
-        if needles:  # a regex that cannot match without one of its literals is not run
-            if folded:
-                if fold_ok is None:
-                    fold_ok = _fold_safe(around)
-                if fold_ok:
-                    if lowered is None:
-                        lowered = around.lower()
-                    if not any(n in lowered for n in needles):
-                        continue
-            elif not any(n in around for n in needles):
-                continue
-        hit = c.search(around)
+    for c, pos in _candidates(e["context_re"], around):
+        hit = c.search(around, pos)
         if hit:
             return f" (context: '{hit[0]}')"
     if e["chapter_re"]:
@@ -338,58 +314,102 @@ def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
 _FOLD_TRAP = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+def _candidates(patterns: list, window: str):
+    """``(pattern, pos)`` for the compiled patterns of ``(pattern, needles, folded, reach)`` that
+    may match in ``window``, in order, with where a search can start: a pattern none of whose
+    literals is in the window cannot match there and is not run; no match of it starts more than
+    ``reach`` before the first of them (a folded window keeps its length: no U+0130 in it)."""
+    lowered = None  # the window lower-cased, once a folded pattern asks; False: not foldable
+    for p, needles, folded, reach in patterns:
+        pos = 0
+        if needles:
+            if folded:
+                if lowered is None:
+                    lowered = window.lower() if _fold_safe(window) else False
+                hay = lowered
+            else:
+                hay = window
+            if hay is not False:
+                first = -1
+                for n in needles:
+                    at = hay.find(n)
+                    if at >= 0 and (first < 0 or at < first):
+                        first = at
+                if first < 0:
+                    continue
+                if reach is not None and first > reach:
+                    pos = first - reach
+        yield p, pos
+
+
 def _fold_safe(window: str) -> bool:
     """Whether ``window.lower()`` holds every (?i) match of an ASCII literal in ``window``."""
     return window.isascii() or not _FOLD_TRAP.search(window)
 
 
 @lru_cache(maxsize=256)
-def _needles(pattern: str) -> tuple[tuple[str, ...] | None, bool]:
-    """``(needles, folded)``: literals one of which every match of ``pattern`` contains (lower-cased
-    ASCII when ``folded``, i.e. the pattern ignores case somewhere), or None when it has none of
-    two characters or more. A ``needle in text`` test costs a fraction of a regex search over the
-    context window, and most context regexes have no match there."""
+def _needles(pattern: str) -> tuple[tuple[str, ...] | None, bool, int | None]:
+    """``(needles, folded, reach)``: literals one of which every match of ``pattern`` contains
+    (lower-cased ASCII when ``folded``, i.e. the pattern ignores case somewhere), or None when it
+    has none of two characters or more; ``reach``: how far from a match's start its first such
+    literal can be at most (None: unbounded). A ``needle in text`` test costs a fraction of a
+    regex search over the context window, and most context regexes have no match there; a search
+    can start ``reach`` before the first needle (a leading ``\\b`` makes re try every position)."""
     from re import _parser
 
     try:
         parsed = _parser.parse(pattern)
     except re.error:
-        return None, False
+        return None, False, None
     folded = bool(parsed.state.flags & re.IGNORECASE) or "(?i" in pattern
-    best = _required(list(parsed))
-    if not best or min(map(len, best)) < 2:
-        return None, folded
+    best = _required(parsed.state, list(parsed))
+    if not best or min(map(len, best[0])) < 2:
+        return None, folded, None
+    needles, reach = best
     if folded:
-        if not all(n.isascii() for n in best):
-            return None, folded
-        best = {n.lower() for n in best}
-    return tuple(sorted(best)), folded
+        if not all(n.isascii() for n in needles):
+            return None, folded, None
+        needles = {n.lower() for n in needles}
+    return tuple(sorted(needles)), folded, reach
 
 
-def _required(items) -> set[str] | None:
-    """A set of strings one of which every match of the parsed sequence ``items`` contains (its
-    longest literal run, a group or branch made of such, or a repeat taken at least once)."""
+_FAR = 10_000  # a width beyond this counts as unbounded
+
+
+def _required(state, items) -> tuple[set[str], int | None] | None:
+    """``(strings, reach)``: one of the strings is in every match of the parsed sequence ``items``
+    (its longest literal run, a group or branch made of such, or a repeat taken at least once),
+    at most ``reach`` characters after the match's start (None: unbounded)."""
     from re import _constants as k
+    from re import _parser
 
-    candidates, run = [], ""
-    for op, arg in items:
+    def width(upto: int) -> int | None:
+        hi = _parser.SubPattern(state, items[:upto]).getwidth()[1] if upto else 0
+        return hi if hi <= _FAR else None
+
+    candidates, run, run_at = [], "", 0
+    for i, (op, arg) in enumerate(items):
         if op is k.LITERAL:
+            if not run:
+                run_at = i
             run += chr(arg)
             continue
         if run:
-            candidates.append({run})
+            candidates.append(({run}, width(run_at)))
             run = ""
         sub = None
         if op is k.SUBPATTERN:
-            sub = _required(list(arg[3]))
+            sub = _required(state, list(arg[3]))
         elif op is k.BRANCH:
-            alts = [_required(list(a)) for a in arg[1]]
+            alts = [_required(state, list(a)) for a in arg[1]]
             if all(alts):
-                sub = set().union(*alts)
+                reaches = [r for _, r in alts]
+                sub = (set().union(*(n for n, _ in alts)), None if None in reaches else max(reaches))
         elif op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            sub = _required(list(arg[2]))
+            sub = _required(state, list(arg[2]))
         if sub:
-            candidates.append(sub)
+            before = width(i)
+            candidates.append((sub[0], None if before is None or sub[1] is None else before + sub[1]))
     if run:
-        candidates.append({run})
-    return max(candidates, key=lambda c: min(map(len, c)), default=None)
+        candidates.append(({run}, width(run_at)))
+    return max(candidates, key=lambda c: min(map(len, c[0])), default=None)
