@@ -151,7 +151,20 @@ def _anchor_hits(doc, ctx, e: dict, view: str):
     alternation at every position, and it would scan each view separately."""
     words = e["anchor_words"]
     if not words:
-        return [a.span() for a in e["anchor_re"].finditer(view)]
+        head = e.get("anchor_head")
+        if head is None:
+            head = e["anchor_head"] = _literal_head(e["anchor"])
+        if not head:
+            return [a.span() for a in e["anchor_re"].finditer(view)]
+        # every match starts with the literal ``head``: tried only where the text has it
+        out, last, match = [], 0, e["anchor_re"].match
+        for pos in _word_hits(doc, ctx, head, {}):
+            if pos >= last and view.startswith(head, pos):
+                a = match(view, pos)
+                if a:
+                    out.append(a.span())
+                    last = a.end()
+        return out
     found = []
     for i, w in enumerate(words):
         found += [(pos, i, pos + len(w)) for pos in _word_hits(doc, ctx, w, e["anchor_bases"])
@@ -162,6 +175,21 @@ def _anchor_hits(doc, ctx, e: dict, view: str):
             out.append((pos, end))
             last = end
     return out
+
+
+def _literal_head(pattern: str) -> str:
+    """The literal characters every match of ``pattern`` starts with ('' for fewer than three)."""
+    from re import _constants as k
+    from re import _parser
+
+    head, parsed = "", _parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    for op, arg in parsed:
+        if op is not k.LITERAL:
+            break
+        head += chr(arg)
+    return head if len(head) >= 3 else ""
 
 
 def _word_hits(doc, ctx, w: str, bases: dict) -> list[int]:
