@@ -35,6 +35,16 @@ def path_segments(url) -> list[tuple[str, int, int]]:
     return out
 
 
+def lowered_segments(url) -> list[str]:
+    """``[s.lower() for s, _, _ in path_segments(url)]``, by one lower() and one split."""
+    text = url.text
+    pos = HOST.match(text).end()
+    if text[pos:pos + 1] != "/":
+        return []
+    q = QUERY.search(text, pos + 1)
+    return text[pos + 1:q.start() if q else len(text)].lower().split("/")
+
+
 def real_tld(host: str, translated: dict[str, str]) -> str:
     """The host's top-level domain, undoing a translation (``minsk.bij`` -> ``by``)."""
     last = host.rsplit(".", 1)[-1].lower()

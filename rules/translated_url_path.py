@@ -12,7 +12,7 @@ Good:  URL: https://cis.minsk.by/page/19142
 
 from __future__ import annotations
 
-from qa.rules._urls import bare_host, char_offsets, path_segments, real_tld
+from qa.rules._urls import bare_host, char_offsets, lowered_segments, path_segments, real_tld
 from qa.rules.base import Finding, Rule
 
 LANG_SEGMENTS = {"ru", "en", "by", "be", "de", "fr", "zh", "cn", "kz", "uz", "ua", "pl", "it", "es", "eng", "rus"}
@@ -32,16 +32,16 @@ class TranslatedUrlPath(Rule):
         generic = set(pack["generic_tlds"]["tlds"])
         translated = ctx.pack(self.config["tlds_pack"])["translated"]
         seen: dict[str, set[str]] = {}
-        urls = []  # each URL split and its segments lower-cased once
+        urls = []  # each URL's path lower-cased and split once; segments with offsets on a hit
         for u in doc.urls:
-            segs = path_segments(u)
-            low = [s.lower() for s, _, _ in segs]
+            low = lowered_segments(u)
             host = bare_host(u.host, translated)
-            urls.append((u, segs, low, host))
+            urls.append((u, low, host))
             seen.setdefault(host, set()).update(low)
-        for u, segs, low, host in urls:
+        for u, low, host in urls:
             if dutch.keys().isdisjoint(low):
                 continue
+            segs = path_segments(u)
             hits = [i for i, s in enumerate(low) if s in dutch]
             u_host = u.host
             tld = real_tld(u_host, translated)
