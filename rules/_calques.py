@@ -383,6 +383,11 @@ def _needles(pattern: str) -> tuple[tuple[str, ...] | None, bool, int | None]:
     literal can be at most (None: unbounded). A ``needle in text`` test costs a fraction of a
     regex search over the context window, and most context regexes have no match there; a search
     can start ``reach`` before the first needle (a leading ``\\b`` makes re try every position)."""
+    if plain := _PLAIN.fullmatch(pattern):  # most context words: no parse (a cold-start cost)
+        lit, folded = plain[2], bool(plain[1])
+        if len(lit) < 2 or folded and not lit.isascii():
+            return None, folded, None
+        return (lit.lower() if folded else lit,), folded, 0
     from re import _parser
 
     try:
@@ -401,6 +406,7 @@ def _needles(pattern: str) -> tuple[tuple[str, ...] | None, bool, int | None]:
     return tuple(sorted(needles)), folded, reach
 
 
+_PLAIN = re.compile(r"(\(\?i\))?([^\W\d_][\w -]*)")  # a literal word or phrase, maybe under (?i)
 _FAR = 10_000  # a width beyond this counts as unbounded
 
 
