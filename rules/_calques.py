@@ -177,6 +177,7 @@ def _anchor_hits(doc, ctx, e: dict, view: str):
     return out
 
 
+@lru_cache(maxsize=64)
 def _literal_head(pattern: str) -> str:
     """The literal characters every match of ``pattern`` starts with ('' for fewer than three)."""
     from re import _constants as k
