@@ -9,6 +9,7 @@ URL slug of the footnote the passage cites; a veto near the match cancels it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qa.rules.base import Finding
 
@@ -33,6 +34,12 @@ def entries(ctx, pack: str, rule: str) -> list[dict]:
                 "anchor_words": _literals(e.get("anchor")),
                 "doubled": e.get("doubled"),
             })
+        words = {w for e in out for w in e["anchor_words"] or ()}
+        for e in out:
+            # a word that holds another anchor word (woners, woner) is found among that word's
+            # occurrences, not by another pass over the text
+            e["anchor_bases"] = {w: min((b for b in words if b != w and b in w), key=len, default=None)
+                                 for w in e["anchor_words"] or ()}
         return out
     return [e for e in ctx.cached(f"calques.{pack}", make) if e["rule"] == rule]
 
@@ -70,11 +77,13 @@ def _expand(e: dict, m: re.Match) -> str:
     return "".join(x if i % 2 == 0 else (m.group(x) or "") for i, x in enumerate(parts))
 
 
-def _chapter_count(e: dict, view: str, ch) -> int:
-    cache = e.setdefault("_chapters", {})
-    key = (id(view), ch.index)
+def _chapter_count(ctx, e: dict, view: str, ch) -> int:
+    """The chapter regex's matches in the chapter, counted once per book for every entry with the
+    same regex (the two exchange entries share theirs)."""
+    cache = ctx.cached("calques.chapter-counts", dict)
+    key = (e["chapter"], id(view), ch.index)
     if key not in cache:
-        cache[key] = len(e["chapter_re"].findall(view, ch.start, ch.end))
+        cache[key] = sum(len(p.findall(view, ch.start, ch.end)) for p in e["chapter_re"])
     return cache[key]
 
 
@@ -82,7 +91,7 @@ _WORD_PART = re.compile(r"\\b(\w+)\\b")
 _FOLDED_PART = re.compile(r"\(\?i:([a-hjl-rt-z][a-z]*)\)")
 
 
-def _literal_first(pattern: str) -> re.Pattern:
+def _literal_first(pattern: str) -> list[re.Pattern]:
     """``pattern`` compiled so that re skips to its first letters in C, when it is an
     alternation of ``\\bword\\b`` and ``(?i:word)`` parts (the chapter regexes are counted over
     whole chapters, and a leading ``\\b`` or ``(?i:`` makes re try every position).
@@ -90,8 +99,12 @@ def _literal_first(pattern: str) -> re.Pattern:
     ``\\bBUTB\\b`` becomes ``B(?<!\\wB)UTB\\b`` (the look-behind after the first letter asks what
     ``\\b`` asked); ``(?i:grondstoffenbeurs)`` becomes one branch per case of its first letter
     (not i, k or s, which (?i) also matches with other characters). Same matches, same
-    order of the alternatives; any other pattern is compiled as it is."""
-    branches = []
+    order of the alternatives; any other pattern is compiled as it is.
+
+    The result is a list of patterns whose match counts add up to the pattern's: one per branch
+    when no two branch words can overlap (each then starts with a literal, a fast scan where an
+    alternation of different first letters tries every position), else the one alternation."""
+    branches, words = [], []
     for part in pattern.split("|"):
         if m := _WORD_PART.fullmatch(part):
             w = m[1]
@@ -100,8 +113,23 @@ def _literal_first(pattern: str) -> re.Pattern:
             w = m[1]
             branches += [f"{c}(?i:{w[1:]})" for c in (w[0], w[0].upper())]
         else:
-            return re.compile(pattern)
-    return re.compile("|".join(branches))
+            return [re.compile(pattern)]
+        words.append(w.lower())
+    if _may_overlap(words):
+        return [re.compile("|".join(branches))]
+    return [re.compile(b) for b in branches]
+
+
+def _may_overlap(words: list[str]) -> bool:
+    """Whether two of the (lower-cased) words could share characters in a text: one holds the other
+    or one's end is the other's start (then the alternation's leftmost matches are no sum)."""
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            if a in b or b in a:
+                return True
+            if any(a.endswith(b[:k]) or b.endswith(a[:k]) for k in range(1, min(len(a), len(b)))):
+                return True
+    return False
 
 
 def _literals(anchor: str | None) -> list[str] | None:
@@ -123,10 +151,23 @@ def _anchor_hits(doc, ctx, e: dict, view: str):
     alternation at every position, and it would scan each view separately."""
     words = e["anchor_words"]
     if not words:
-        return [a.span() for a in e["anchor_re"].finditer(view)]
+        head = e.get("anchor_head")
+        if head is None:
+            head = e["anchor_head"] = _literal_head(e["anchor"])
+        if not head:
+            return [a.span() for a in e["anchor_re"].finditer(view)]
+        # every match starts with the literal ``head``: tried only where the text has it
+        out, last, match = [], 0, e["anchor_re"].match
+        for pos in _word_hits(doc, ctx, head, {}):
+            if pos >= last and view.startswith(head, pos):
+                a = match(view, pos)
+                if a:
+                    out.append(a.span())
+                    last = a.end()
+        return out
     found = []
     for i, w in enumerate(words):
-        found += [(pos, i, pos + len(w)) for pos in ctx.cached(f"calques.find:{w}", lambda: _occurrences(doc.text, w))
+        found += [(pos, i, pos + len(w)) for pos in _word_hits(doc, ctx, w, e["anchor_bases"])
                   if view.startswith(w, pos)]
     out, last = [], 0
     for pos, _, end in sorted(found):
@@ -134,6 +175,34 @@ def _anchor_hits(doc, ctx, e: dict, view: str):
             out.append((pos, end))
             last = end
     return out
+
+
+@lru_cache(maxsize=64)
+def _literal_head(pattern: str) -> str:
+    """The literal characters every match of ``pattern`` starts with ('' for fewer than three)."""
+    from re import _constants as k
+    from re import _parser
+
+    head, parsed = "", _parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    for op, arg in parsed:
+        if op is not k.LITERAL:
+            break
+        head += chr(arg)
+    return head if len(head) >= 3 else ""
+
+
+def _word_hits(doc, ctx, w: str, bases: dict) -> list[int]:
+    """Every start of ``w`` in the book's text, once per book: by ``str.find``, or, when ``w``
+    holds a shorter anchor word, among that word's starts (each ``w`` holds it at the same place)."""
+    def make():
+        base = bases.get(w)
+        if not base:
+            return _occurrences(doc.text, w)
+        k, text = w.find(base), doc.text
+        return [q - k for q in _word_hits(doc, ctx, base, bases) if q >= k and text.startswith(w, q - k)]
+    return ctx.cached(f"calques.find:{w}", make)
 
 
 def _occurrences(text: str, w: str) -> list[int]:
@@ -176,16 +245,26 @@ def _doubled(e: dict, view: str):
         # the literal less its last character is consumed, so that a hit overlapping the previous
         # one by one character is still found; a literal with a longer border (none in the pack)
         # takes the str.find loop, which finds every overlapping hit
+        # Only hits where the last letter before equals the last letter of the word after (in
+        # any case, as the pattern's back-reference compares them) reach Python: after a word
+        # character, the look-ahead asks it; after a space (more spaces before the literal) all
+        # hits pass; after anything else the word before cannot end next to the literal.
+        # The scan starts at the literal's second character, its first looked behind at: a
+        # view is mostly blanks where the other view's text is, and a leading space is a slow
+        # prefix to scan for there (hits then start one character late).
         border = any(lit[:k] == lit[-k:] for k in range(2, len(lit)))
+        head, last = re.escape(lit[:-1]), re.escape(lit[-1:])
+        scan = rf"{re.escape(lit[1:-1])}(?<={head})" if len(lit) > 2 else head
+        e["_doubled_shift"] = 1 if len(lit) > 2 else 0
         probe = e["_doubled_probe"] = False if border else re.compile(
-            rf"{re.escape(lit[:-1])}(?={re.escape(lit[-1:])} *(\w{{4,}}))")
+            rf"{scan}(?:(?<=(\w){head})(?={last} *\w{{3,}}(?i:\1)(?!\w))|(?<= {head}))(?={last} *(\w{{4,}}))")
     if probe is False:
         yield from _doubled_find(e, view)
         return
-    match = e["re"].match
+    match, shift = e["re"].match, e["_doubled_shift"]
     for hit in probe.finditer(view):
-        after = hit[1]
-        s = hit.start()
+        after = hit[2]
+        s = hit.start() - shift
         while s > 0 and view[s - 1] == " ":
             s -= 1
         w = s - len(after)
@@ -217,9 +296,10 @@ def _doubled_find(e: dict, view: str):
 
 
 def _compile_evidence(e: dict) -> None:
-    """Compile an entry's evidence patterns in place, once (the entries are cached per run)."""
-    e["context_re"] = [re.compile(c) for c in e["context_re"]]
-    e["veto_re"] = [re.compile(v) for v in e["veto_re"]]
+    """Compile an entry's evidence patterns in place, once (the entries are cached per run), each
+    with the literals one of which every match holds (:func:`_needles`)."""
+    e["context_re"] = [(re.compile(c), *_needles(c)) for c in e["context_re"]]
+    e["veto_re"] = [(re.compile(v), *_needles(v)) for v in e["veto_re"]]
     e["chapter_re"] = _literal_first(e["chapter_re"]) if e["chapter_re"] else None
     e["slug_re"] = re.compile(e["slug_re"]) if e["slug_re"] else None
     e["_compiled"] = True
@@ -228,24 +308,25 @@ def _compile_evidence(e: dict) -> None:
 def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
     if not e["_compiled"]:
         _compile_evidence(e)
-    near = view[max(0, m.start() - 60):m.end() + 60]
-    for v in e["veto_re"]:
-        for hit in v.finditer(near):
-            a = max(0, m.start() - 60) + hit.start()
-            if a <= m.end() and a + len(hit[0]) >= m.start():  # the veto phrase touches the match
-                return None
+    if e["veto_re"]:
+        near = view[max(0, m.start() - 60):m.end() + 60]
+        for v, pos in _candidates(e["veto_re"], near):
+            for hit in v.finditer(near, pos):
+                a = max(0, m.start() - 60) + hit.start()
+                if a <= m.end() and a + len(hit[0]) >= m.start():  # the veto phrase touches the match
+                    return None
     if not (e["context_re"] or e["chapter_re"] or e["slug_re"]):
         return ""
     w = e.get("window", 300)
     around = view[max(0, m.start() - w):m.end() + w]
-    for c in e["context_re"]:
-        hit = c.search(around)
+    for c, pos in _candidates(e["context_re"], around):
+        hit = c.search(around, pos)
         if hit:
             return f" (context: '{hit[0]}')"
     if e["chapter_re"]:
         ch = doc.chapter_at(m.start())
         if ch:
-            n = _chapter_count(e, view, ch)
+            n = _chapter_count(ctx, e, view, ch)
             if n >= e.get("chapter_min", 3):
                 return f" (the chapter mentions '{e['chapter']}' {n}×)"
     if e["slug_re"]:
@@ -254,3 +335,116 @@ def _evidence(doc, ctx, view: str, m: re.Match, e: dict) -> str | None:
                 if e["slug_re"].search(u.path.lower()):
                     return f" (footnote {note.number} URL has '{e['slug']}')"
     return None
+
+
+# the non-ASCII characters that a (?i) ASCII letter matches (all code points tried, Python 3.11):
+# the dotted and dotless i, the long s, the Kelvin sign; str.lower() puts no other character
+# onto an ASCII letter that (?i) would not match, nor leaves one off
+_FOLD_TRAP = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _candidates(patterns: list, window: str):
+    """``(pattern, pos)`` for the compiled patterns of ``(pattern, needles, folded, reach)`` that
+    may match in ``window``, in order, with where a search can start: a pattern none of whose
+    literals is in the window cannot match there and is not run; no match of it starts more than
+    ``reach`` before the first of them (a folded window keeps its length: no U+0130 in it)."""
+    lowered = None  # the window lower-cased, once a folded pattern asks; False: not foldable
+    for p, needles, folded, reach in patterns:
+        pos = 0
+        if needles:
+            if folded:
+                if lowered is None:
+                    lowered = window.lower() if _fold_safe(window) else False
+                hay = lowered
+            else:
+                hay = window
+            if hay is not False:
+                first = -1
+                for n in needles:
+                    at = hay.find(n)
+                    if at >= 0 and (first < 0 or at < first):
+                        first = at
+                if first < 0:
+                    continue
+                if reach is not None and first > reach:
+                    pos = first - reach
+        yield p, pos
+
+
+def _fold_safe(window: str) -> bool:
+    """Whether ``window.lower()`` holds every (?i) match of an ASCII literal in ``window``."""
+    return window.isascii() or not _FOLD_TRAP.search(window)
+
+
+@lru_cache(maxsize=256)
+def _needles(pattern: str) -> tuple[tuple[str, ...] | None, bool, int | None]:
+    """``(needles, folded, reach)``: literals one of which every match of ``pattern`` contains
+    (lower-cased ASCII when ``folded``, i.e. the pattern ignores case somewhere), or None when it
+    has none of two characters or more; ``reach``: how far from a match's start its first such
+    literal can be at most (None: unbounded). A ``needle in text`` test costs a fraction of a
+    regex search over the context window, and most context regexes have no match there; a search
+    can start ``reach`` before the first needle (a leading ``\\b`` makes re try every position)."""
+    if plain := _PLAIN.fullmatch(pattern):  # most context words: no parse (a cold-start cost)
+        lit, folded = plain[2], bool(plain[1])
+        if len(lit) < 2 or folded and not lit.isascii():
+            return None, folded, None
+        return (lit.lower() if folded else lit,), folded, 0
+    from re import _parser
+
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return None, False, None
+    folded = bool(parsed.state.flags & re.IGNORECASE) or "(?i" in pattern
+    best = _required(parsed.state, list(parsed))
+    if not best or min(map(len, best[0])) < 2:
+        return None, folded, None
+    needles, reach = best
+    if folded:
+        if not all(n.isascii() for n in needles):
+            return None, folded, None
+        needles = {n.lower() for n in needles}
+    return tuple(sorted(needles)), folded, reach
+
+
+_PLAIN = re.compile(r"(\(\?i\))?([^\W\d_][\w -]*)")  # a literal word or phrase, maybe under (?i)
+_FAR = 10_000  # a width beyond this counts as unbounded
+
+
+def _required(state, items) -> tuple[set[str], int | None] | None:
+    """``(strings, reach)``: one of the strings is in every match of the parsed sequence ``items``
+    (its longest literal run, a group or branch made of such, or a repeat taken at least once),
+    at most ``reach`` characters after the match's start (None: unbounded)."""
+    from re import _constants as k
+    from re import _parser
+
+    def width(upto: int) -> int | None:
+        hi = _parser.SubPattern(state, items[:upto]).getwidth()[1] if upto else 0
+        return hi if hi <= _FAR else None
+
+    candidates, run, run_at = [], "", 0
+    for i, (op, arg) in enumerate(items):
+        if op is k.LITERAL:
+            if not run:
+                run_at = i
+            run += chr(arg)
+            continue
+        if run:
+            candidates.append(({run}, width(run_at)))
+            run = ""
+        sub = None
+        if op is k.SUBPATTERN:
+            sub = _required(state, list(arg[3]))
+        elif op is k.BRANCH:
+            alts = [_required(state, list(a)) for a in arg[1]]
+            if all(alts):
+                reaches = [r for _, r in alts]
+                sub = (set().union(*(n for n, _ in alts)), None if None in reaches else max(reaches))
+        elif op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            sub = _required(state, list(arg[2]))
+        if sub:
+            before = width(i)
+            candidates.append((sub[0], None if before is None or sub[1] is None else before + sub[1]))
+    if run:
+        candidates.append(({run}, width(run_at)))
+    return max(candidates, key=lambda c: min(map(len, c[0])), default=None)

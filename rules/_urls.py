@@ -21,22 +21,28 @@ QUERY = re.compile(r"[?#]")
 
 
 def path_segments(url) -> list[tuple[str, int, int]]:
-    """Path segments of a URL as (segment, start, end) indexes into ``url.text``."""
+    """Path segments of a URL as (segment, start, end) indexes into ``url.text``: the text after
+    the host up to a query or fragment, split at its slashes (one search and one split a URL)."""
     text = url.text
-    m = HOST.match(text)
-    out, pos = [], m.end()
-    while pos < len(text) and text[pos] == "/":
-        end = text.find("/", pos + 1)
-        end = len(text) if end < 0 else end
-        seg = text[pos + 1:end]
-        q = QUERY.search(seg)
-        if q:
-            seg = seg[: q.start()]
-            out.append((seg, pos + 1, pos + 1 + len(seg)))
-            break
-        out.append((seg, pos + 1, end))
-        pos = end
+    pos = HOST.match(text).end()
+    if text[pos:pos + 1] != "/":
+        return []
+    q = QUERY.search(text, pos + 1)
+    out, at = [], pos + 1
+    for seg in text[at:q.start() if q else len(text)].split("/"):
+        out.append((seg, at, at + len(seg)))
+        at += len(seg) + 1
     return out
+
+
+def lowered_segments(url) -> list[str]:
+    """``[s.lower() for s, _, _ in path_segments(url)]``, by one lower() and one split."""
+    text = url.text
+    pos = HOST.match(text).end()
+    if text[pos:pos + 1] != "/":
+        return []
+    q = QUERY.search(text, pos + 1)
+    return text[pos + 1:q.start() if q else len(text)].lower().split("/")
 
 
 def real_tld(host: str, translated: dict[str, str]) -> str:

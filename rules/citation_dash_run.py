@@ -10,13 +10,27 @@ Good:  Overeenkomst inzake samenwerking [Elektronische hulpbron]. – 2020. - UR
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from qa.rules.base import Finding, Rule
 
 # the look-behind (no non-space before the run) comes after the first dash so that re scans quickly
 RUN = re.compile(r"[-–—](?<!\S[-–—])(?:[ \t]*\n?[ \t]*[-–—])+(?!\S)")
+# RUN for each first dash: re scans for one literal character ten times faster than for a class
+# of three (2 ms against 21 ms on a 3 MB file)
+RUNS = tuple(re.compile(rf"{d}(?<!\S{d})(?:[ \t]*\n?[ \t]*[-–—])+(?!\S)") for d in "-–—")
 SPACE = re.compile(r"\s")
+
+
+def runs(text: str):
+    """RUN's matches in ``text``: each first dash's, in text order, less those inside an earlier
+    one (a run that starts inside another run ends where it ends: RUN's own leftmost matches)."""
+    last = 0
+    for m in heapq.merge(*(r.finditer(text) for r in RUNS), key=lambda m: m.start()):
+        if m.start() >= last:
+            last = m.end()
+            yield m
 
 
 class DashRun(Rule):
@@ -27,7 +41,7 @@ class DashRun(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        for m in RUN.finditer(text):
+        for m in runs(text):
             run = m.group()
             if not SPACE.search(run):
                 continue  # '--' written as one sign is a style question, not an extraction artefact

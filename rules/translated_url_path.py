@@ -12,7 +12,7 @@ Good:  URL: https://cis.minsk.by/page/19142
 
 from __future__ import annotations
 
-from qa.rules._urls import bare_host, char_offsets, path_segments, real_tld
+from qa.rules._urls import bare_host, char_offsets, lowered_segments, path_segments, real_tld
 from qa.rules.base import Finding, Rule
 
 LANG_SEGMENTS = {"ru", "en", "by", "be", "de", "fr", "zh", "cn", "kz", "uz", "ua", "pl", "it", "es", "eng", "rus"}
@@ -32,16 +32,18 @@ class TranslatedUrlPath(Rule):
         generic = set(pack["generic_tlds"]["tlds"])
         translated = ctx.pack(self.config["tlds_pack"])["translated"]
         seen: dict[str, set[str]] = {}
-        urls = [(u, u.host, path_segments(u)) for u in doc.urls]  # each URL split once
-        hosts = []
-        for u, u_host, segs in urls:
-            host = bare_host(u_host, translated)
-            hosts.append(host)
-            seen.setdefault(host, set()).update(s.lower() for s, _, _ in segs)
-        for (u, u_host, segs), host in zip(urls, hosts):
-            hits = [i for i, (s, _, _) in enumerate(segs) if s.lower() in dutch]
-            if not hits:
+        urls = []  # each URL's path lower-cased and split once; segments with offsets on a hit
+        for u in doc.urls:
+            low = lowered_segments(u)
+            host = bare_host(u.host, translated)
+            urls.append((u, low, host))
+            seen.setdefault(host, set()).update(low)
+        for u, low, host in urls:
+            if dutch.keys().isdisjoint(low):
                 continue
+            segs = path_segments(u)
+            hits = [i for i, s in enumerate(low) if s in dutch]
+            u_host = u.host
             tld = real_tld(u_host, translated)
             offsets = None
             for run in _runs(hits):

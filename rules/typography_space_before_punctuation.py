@@ -10,6 +10,7 @@ Good:  Dat is de sleutel tot succes in de komende periode"73. Om te beginnen
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from qa.rules.base import Finding, Rule
@@ -18,6 +19,9 @@ from qa.rules.base import Finding, Rule
 SPACE_PUNCT = r"(?<=[\w\"”’»)%])([ \t\n]++)([.,;:!?])(?![.\w])"
 # the mark after a space: SPACE_PUNCT's matches end at these; re scans for the mark quickly
 PUNCT_AFTER_SPACE = re.compile(r"[.,;:!?](?<=[ \t\n][.,;:!?])(?![.\w])")
+# PUNCT_AFTER_SPACE for each mark: re scans for one literal character several times faster than
+# for a class of six (1 ms each against 15 ms on a 3 MB file)
+MARK_AFTER_SPACE = tuple(re.compile(rf"{re.escape(c)}(?<=[ \t\n]{re.escape(c)})(?![.\w])") for c in ".,;:!?")
 BEFORE_SPACE = re.compile(r"[\w\"”’»)%]")
 TAIL = re.compile(r"(?:[\"”’»)]\d{1,3}|\w[\"”’»)]|\w)$")
 DIGITS_END = re.compile(r"\d+$")
@@ -26,7 +30,7 @@ LETTERS_END = re.compile(r"[^\W\d_]+$")
 
 def space_punct(body: str):
     """``(start, mark)`` of each SPACE_PUNCT match: found from the mark, back over the spaces."""
-    for m in PUNCT_AFTER_SPACE.finditer(body):
+    for m in heapq.merge(*(p.finditer(body) for p in MARK_AFTER_SPACE), key=lambda m: m.start()):
         r = m.start() - 1
         while r > 0 and body[r - 1] in " \t\n":
             r -= 1

@@ -10,11 +10,14 @@ Good:  een research engineering (R&D) centrum en een prototyping laboratorium.
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from qa.rules.base import Finding, Rule
 
 BRACKET = re.compile(r"[()\[\]]")
+# BRACKET for each bracket: re scans for one literal character several times faster than for a class
+BRACKETS = tuple(re.compile(re.escape(c)) for c in "()[]")
 LIST_MARK = re.compile(r"(?:^|[\s:;,])(?:\d{1,2}|[a-z])$")
 
 
@@ -29,7 +32,7 @@ class UnbalancedBracket(Rule):
         window = self.config["window"]
         pairs = {")": "(", "]": "["}
         stack: list[int] = []
-        for m in BRACKET.finditer(body):
+        for m in heapq.merge(*(p.finditer(body) for p in BRACKETS), key=lambda m: m.start()):
             ch, at = m.group(), m.start()
             while stack and at - stack[-1] > window:
                 yield _unclosed(body, stack.pop())
