@@ -35,7 +35,7 @@ class Issue:
     def to_dict(self) -> dict:
         # by hand: dataclasses.asdict deep-copies every value and costs more than the rules;
         # one C-level attrgetter call for all fields (a catalogue formats 500,000 of these)
-        d = dict(zip(_ISSUE_FIELDS, _issue_values(self)))
+        d = dict(zip(ISSUE_FIELDS, issue_values(self)))
         if self.location is not None:
             d["location"] = dict(self.location)
         return d
@@ -47,8 +47,8 @@ class Issue:
         return Issue, _all_values(self)
 
 
-_ISSUE_FIELDS = [f for f in Issue.__dataclass_fields__ if f != "location"]
-_issue_values = attrgetter(*_ISSUE_FIELDS)
+ISSUE_FIELDS = [f for f in Issue.__dataclass_fields__ if f != "location"]  # to_dict's keys, in order
+issue_values = attrgetter(*ISSUE_FIELDS)  # an issue's values for them, as a tuple
 _all_values = attrgetter(*Issue.__dataclass_fields__)
 
 

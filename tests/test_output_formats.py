@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from conftest import CORPUS, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import synth
 from qa.reports import FORMATTERS, formatter_class
@@ -177,3 +179,20 @@ def test_json_carries_mqm_per_file_and_chapter():
 def test_every_format_handles_an_empty_book(fmt):
     res = FileResult("empty.txt", 0, [], [], text="x")
     assert isinstance(render(fmt, synth.report(res)), str)
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list('ab "\\\x00\n\t\x1f’é€\U0001d11e/')), max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_TEXT, st.none() | _TEXT, st.none() | st.integers(-1, 10**6), st.booleans(),
+                          st.none() | st.dictionaries(_TEXT, st.integers(0, 9) | _TEXT, max_size=2)),
+                max_size=4))
+def test_json_issue_lines_are_the_plain_encoding_of_each_issue(rows):
+    """The streamed rows (one C encoder call per book) say exactly what json.dumps says per issue."""
+    from qa.reports.jsonfmt import issue_lines
+    from qa.result import Issue
+
+    issues = [Issue("other.x", "other", "minor", 1, 2, 3, 4, text, suggestion, text, page, page, 0, 5,
+                    safe, "abc", location) for text, suggestion, page, safe, location in rows]
+    assert issue_lines(issues) == [json.dumps(i.to_dict(), ensure_ascii=False) for i in issues]
