@@ -47,7 +47,8 @@ class Engine:
         ctx = ctx or Context(self.config.packs)
         issues: dict[tuple, Issue] = {}
         size = len(doc.text)
-        if self.split_at is not None and size >= self.split_at and hasattr(os, "fork"):
+        if self.split_at is not None and size >= self.split_at and hasattr(os, "fork") \
+                and len({rule.category for rule, _ in self.rules}) < 256:  # one byte per unit
             results = _run_split(self.rules, doc, ctx)
         else:
             results = [_run(rule, doc, ctx) for rule, _ in self.rules]

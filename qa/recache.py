@@ -13,7 +13,7 @@ engine (``_sre.compile``) instead of parsing it again.
 - A missing, unreadable or damaged file is ignored; a folder that cannot be written is ignored.
 - It lives in ``$MTQA_CACHE_DIR``, else ``$XDG_CACHE_HOME/mtqa``, else ``~/.cache/mtqa``;
   ``MTQA_NO_CACHE=1`` turns it off. It holds at most :data:`MAX_ENTRIES` patterns: when a run
-  would pass that, only the patterns that run used are kept.
+  would pass that, only the patterns that run used are kept, the oldest first.
 """
 
 from __future__ import annotations
@@ -72,8 +72,9 @@ class RegexCache:
         if not self.added:
             return
         keep = self.entries
-        if len(keep) > MAX_ENTRIES:
-            keep = {k: v for k, v in keep.items() if k in self.used}
+        if len(keep) > MAX_ENTRIES:  # what this run used, oldest first (the modules' own patterns)
+            used = (k for k in keep if k in self.used)
+            keep = {k: keep[k] for k, _ in zip(used, range(MAX_ENTRIES))}
         tmp = f"{self.path}.{os.getpid()}.tmp"
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)

@@ -75,6 +75,9 @@ def test_save_is_bounded_and_never_fails(tmp_path, monkeypatch):
     cache.compile("new+", 0)
     cache.save()
     assert set(marshal.loads(path.read_bytes())) == {("new+", 0)}  # over the bound: what this run used
+    cache.used.update(cache.entries)
+    cache.save()
+    assert list(marshal.loads(path.read_bytes())) == [("old0", 0), ("old1", 0), ("old2", 0)]  # oldest first
     blocked = recache.RegexCache(str(tmp_path / "cache.marshal" / "below-a-file"))
     blocked.compile("x", 0)
     blocked.save()  # cannot write: silently nothing
