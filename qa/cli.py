@@ -16,7 +16,8 @@ SEVERITY_CHOICES = ["minor", "major", "critical", "never"]
 
 
 class MtqaGroup(click.Group):
-    """Turns the tool's own errors into one line on stderr and exit code 2."""
+    """Turns the tool's own errors into one line on stderr and exit code 2; saves the regex
+    cache (qa/recache.py) after a finished run, never after an error."""
 
     def invoke(self, ctx):
         from qa import recache
