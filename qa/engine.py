@@ -105,6 +105,7 @@ def _run_split(rules, doc: Document, ctx: Context) -> list[list]:
     claim from a pipe, heavy categories first, until none is left: the faster process takes
     more. The child sends its findings back pickled; the result is the serial one, in rule
     order, and an error raised in either process is the first one a serial run would raise.
+    Should the child die (killed for memory, say), this process runs the rules it did not.
     """
     import pickle
 
@@ -134,15 +135,24 @@ def _run_split(rules, doc: Document, ctx: Context) -> list[list]:
         finally:
             os._exit(code)
     os.close(out_w)
+    theirs = None
+    results = os.fdopen(out_r, "rb")
     try:
         mine = _claim(units, rules, doc, ctx, queue_r)
-        with os.fdopen(out_r, "rb") as fh:
-            theirs = pickle.loads(fh.read())
+        sent = results.read()
     finally:
+        # closed before the wait: a child still writing gets a broken pipe instead of blocking
+        results.close()
         os.close(queue_r)
         _, status = os.waitpid(pid, 0)
-    if not isinstance(theirs, dict) or os.waitstatus_to_exitcode(status) != 0:
-        raise RuleError(f"internal error on {doc.path}: the second rule process failed (please report it)")
+    if os.waitstatus_to_exitcode(status) == 0:
+        try:
+            theirs = pickle.loads(sent)
+        except (EOFError, pickle.UnpicklingError):
+            pass
+    if not isinstance(theirs, dict):  # killed (out of memory), or failed outside a rule:
+        theirs = {i: _run(rules[i][0], doc, ctx)  # its rules run here, as in a serial run
+                  for i in range(len(rules)) if i not in mine}
     merged = {**mine, **theirs}
     out = []
     for i in range(len(rules)):

@@ -13,6 +13,9 @@ class InputError(MtqaError):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self):  # rebuilt from its two arguments (it crosses process boundaries)
+        return InputError, (self.path, self.problem)
+
 
 class ConfigError(MtqaError):
     """An unknown rule, option or severity, in setup.cfg, a book file or on the command line."""

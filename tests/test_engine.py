@@ -95,3 +95,39 @@ def test_a_failing_rule_in_a_split_run_fails_as_in_a_serial_run():
             Engine(Config(), registry=registry, split_at=split_at).check(Document(TEXT, "t.txt"))
         messages.append(str(err.value))
     assert messages[0] == messages[1] and "typography.broken" in messages[0] and "boom" in messages[0]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="the split needs fork")
+def test_a_dead_second_process_leaves_its_rules_to_the_first(monkeypatch):
+    """The forked rule process killed (out of memory) or failing outside a rule: the first one
+    runs the rules it did not, and the result is the serial one."""
+    import os
+    import time
+
+    from qa import engine as engine_module
+
+    registry = {"other.a": _rule("other.a", "minor"), "untranslated.a": _rule("untranslated.a", "major"),
+                "typography.a": _rule("typography.a", "minor", span=(0, 3))}
+    serial = Engine(Config(), registry=registry).check(Document(TEXT, "t.txt"))
+    claim = engine_module._claim
+    parent = os.getpid()
+
+    def dies_in_the_child(units, rules, doc, ctx, queue):
+        if os.getpid() != parent:
+            os.read(queue, 1)  # takes the heaviest unit, then is killed
+            os._exit(9)
+        time.sleep(0.3)  # lets the child take its unit first
+        return claim(units, rules, doc, ctx, queue)
+
+    monkeypatch.setattr(engine_module, "_claim", dies_in_the_child)
+    split = Engine(Config(), registry=registry, split_at=0).check(Document(TEXT, "t.txt"))
+    assert split.issues == serial.issues and len(serial.issues) == 2
+
+
+def test_input_errors_survive_pickling():
+    import pickle
+
+    from qa.errors import InputError
+
+    err = pickle.loads(pickle.dumps(InputError("boek.txt", "empty file")))
+    assert (err.path, err.problem, str(err)) == ("boek.txt", "empty file", "boek.txt: empty file")
