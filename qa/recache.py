@@ -7,8 +7,8 @@ keeps the compiled form of each pattern in a file, so a later run hands it strai
 engine (``_sre.compile``) instead of parsing it again.
 
 - Only the command line installs it (:func:`install`); the library API never touches ``re``.
-- The file is keyed by the interpreter (its cache tag and ``_sre.MAGIC``): another Python never
-  reads it. At install, a probe pattern is compiled both ways and must come out equal, else the
+- The file is keyed by the interpreter (its cache tag, version and ``_sre.MAGIC``): another
+  Python never reads it. It carries a CRC-32 of its content. At install, a probe pattern is compiled both ways and must come out equal, else the
   cache stays off (an interpreter whose ``re`` internals differ).
 - A missing, unreadable or damaged file is ignored; a folder that cannot be written is ignored.
 - It lives in ``$MTQA_CACHE_DIR``, else ``$XDG_CACHE_HOME/mtqa``, else ``~/.cache/mtqa``;
@@ -21,6 +21,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+import zlib
 from re import _compiler
 
 _ORIGINAL = _compiler.compile  # re's own compile step (install() replaces it)
@@ -39,9 +40,12 @@ class RegexCache:
         self.added = 0
         try:
             with open(path, "rb") as fh:
-                data = marshal.loads(fh.read())  # marshal.load(fh) reads object by object: 15x slower
-            if isinstance(data, dict):
-                self.entries = data
+                blob = fh.read()
+            # a CRC-32 of the rest first: a damaged entry could still be valid opcodes
+            if len(blob) > 4 and int.from_bytes(blob[:4], "little") == zlib.crc32(blob[4:]):
+                data = marshal.loads(blob[4:])  # marshal.load(fh) reads object by object: 15x slower
+                if isinstance(data, dict):
+                    self.entries = data
         except (OSError, EOFError, ValueError, TypeError):
             pass
 
@@ -78,8 +82,9 @@ class RegexCache:
         tmp = f"{self.path}.{os.getpid()}.tmp"
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            blob = marshal.dumps(keep)
             with open(tmp, "wb") as fh:
-                marshal.dump(keep, fh)
+                fh.write(zlib.crc32(blob).to_bytes(4, "little") + blob)
             os.replace(tmp, self.path)
         except (OSError, ValueError):
             try:
@@ -111,7 +116,8 @@ def cache_path() -> str | None:
 
     folder = os.environ.get("MTQA_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "mtqa")
-    return os.path.join(folder, f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal")
+    version = ".".join(map(str, sys.version_info[:3]))  # a patch release may compile differently
+    return os.path.join(folder, f"regex-{sys.implementation.cache_tag}-{version}-{_sre.MAGIC}.marshal")
 
 
 def install() -> RegexCache | None:

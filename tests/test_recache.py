@@ -3,6 +3,7 @@
 import marshal
 import os
 import re
+import zlib
 
 import pytest
 from conftest import BOOK1, run_cli
@@ -60,9 +61,18 @@ def test_damaged_files_and_entries_are_ignored(tmp_path):
     path = tmp_path / "cache.marshal"
     path.write_bytes(b"not marshal data")
     assert recache.RegexCache(str(path)).entries == {}
-    path.write_bytes(marshal.dumps({(r"ab+", 0): (0, [1, 2, 3], 0, {}, (None,))}))
+    blob = marshal.dumps({(r"ab+", 0): (0, [1, 2, 3], 0, {}, (None,))})
+    path.write_bytes(zlib.crc32(blob).to_bytes(4, "little") + blob)
     cache = recache.RegexCache(str(path))
+    assert (r"ab+", 0) in cache.entries  # a checksummed file, but its entry is no valid code
     assert cache.compile(r"ab+", 0) == recache._ORIGINAL(r"ab+", 0)
+    good = recache.RegexCache(str(tmp_path / "good.marshal"))
+    good.compile(r"Belarus|Wit-Rusland", 0)
+    good.save()
+    data = bytearray((tmp_path / "good.marshal").read_bytes())
+    data[data.index(b"Wit")] = ord("V")  # still valid opcodes, but another pattern: caught by the CRC
+    (tmp_path / "good.marshal").write_bytes(bytes(data))
+    assert recache.RegexCache(str(tmp_path / "good.marshal")).entries == {}
 
 
 def test_save_is_bounded_and_never_fails(tmp_path, monkeypatch):
@@ -74,10 +84,10 @@ def test_save_is_bounded_and_never_fails(tmp_path, monkeypatch):
     cache.entries = {(f"old{i}", 0): recache._parts(f"old{i}", 0) for i in range(5)}
     cache.compile("new+", 0)
     cache.save()
-    assert set(marshal.loads(path.read_bytes())) == {("new+", 0)}  # over the bound: what this run used
+    assert set(recache.RegexCache(str(path)).entries) == {("new+", 0)}  # over the bound: what this run used
     cache.used.update(cache.entries)
     cache.save()
-    assert list(marshal.loads(path.read_bytes())) == [("old0", 0), ("old1", 0), ("old2", 0)]  # oldest first
+    assert list(recache.RegexCache(str(path)).entries) == [("old0", 0), ("old1", 0), ("old2", 0)]  # oldest first
     blocked = recache.RegexCache(str(tmp_path / "cache.marshal" / "below-a-file"))
     blocked.compile("x", 0)
     blocked.save()  # cannot write: silently nothing
