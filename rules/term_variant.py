@@ -218,10 +218,13 @@ def find_variants(doc, ctx, pack_name: str = "variants"):
                 name, entry, forms = sets[group]
                 shown = squash(m[0])
                 fold = entry.get("ignore-case")
-                form = next(f for f in forms if (shown.casefold().startswith(f.casefold()) if fold
-                                                 else shown.startswith(f)))
-                got = known[key] = (name, form, shown[len(form):])
-            out.append((start, end) + got)
+                form = next((f for f in forms if (shown.casefold().startswith(f.casefold()) if fold
+                                                  else shown.startswith(f))), None)
+                # None: matched only because re.I folds ı onto i ('Wıt-Rusland'), which casefold
+                # does not; such a spelling is no form of the set
+                got = known[key] = (name, form, shown[len(form):]) if form is not None else False
+            if got:
+                out.append((start, end) + got)
         return out, sets
 
     return ctx.cached(f"variants:found:{pack_name}", make)

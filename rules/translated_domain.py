@@ -32,7 +32,9 @@ class TranslatedDomain(Rule):
         hosts = None
         for m in _matches(pattern, probe, doc.text):
             full, prefix, word = m[1], m[2], m[3]
-            tld = words[word.lower()]
+            tld = words.get(word.lower())
+            if tld is None:  # matched only through re.I folding ı or ſ onto i or s ('bıj'): not the word
+                continue
             bare = prefix.lower().removeprefix("www.")
             evidence = None
             if full.lower().startswith(("http://", "https://")) or prefix.lower().startswith("www."):

@@ -44,3 +44,15 @@ def test_transliterated_literals_do_not_depend_on_the_shared_word_counts(doc, mo
     fast = list(rule.check(doc, Context()))
     monkeypatch.setattr(untranslated_transliterated, "_words_blob", lambda doc: None)
     assert list(rule.check(doc, Context())) == fast
+
+
+@pytest.mark.parametrize("swap", [("i", "ı"), ("s", "ſ"), ("k", "K")])
+def test_case_folding_corners_do_not_break_rules(swap):
+    """re.I matches ı, ſ and the Kelvin sign as i, s and k, str.casefold and dict look-ups do not:
+    a book full of them (Turkish names) must be checked, not end in an internal error."""
+    from qa.config import Config
+    from qa.engine import Engine
+
+    text = BOOK0.read_text(encoding="utf-8")[:60000].replace(*swap)
+    result = Engine(Config()).check(Document(text, "odd.txt"), Context())
+    assert result.words > 5000
