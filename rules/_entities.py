@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from qa.rules._cited import note_slug_words  # noqa: F401  (used by the entity rules)
 from qa.rules._scan import LiteralIndex, literal_starts, probes, scan, scan_at  # noqa: F401  (used by the entity rules)
 
 STRONG = 3
